@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config"
+
+// Two projects: `unit` runs in Node (fake-indexeddb, in-memory fake browser, real relay on
+// loopback); `e2e` drives real Chromium with the built extension and runs files one at a time.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/e2e/**", "node_modules/**"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 30_000
+        }
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      }
+    ]
+  }
+})
