@@ -1,0 +1,47 @@
+import { amplifyLink, type AmplifyResult } from "../../../../shared/posts/amplify-link"
+import type { StreamDb } from "../../../../shared/db/database"
+import { LAST_AMPLIFY_KEY, type LastAmplify } from "../../../../shared/messages/catalog"
+import type { KeyStore } from "../../identity/background/key-store"
+import type { ExtensionApi } from "../../messaging/browser-api"
+import { pageMetadataProbe } from "./page-metadata-probe"
+
+export interface AmplifyRequest {
+  url: string
+  /** The tab the person invoked Synereo on; its metadata is read when the extension may. */
+  tabId?: number
+  /** Set when a link (not the page) is amplified. */
+  linkUrl?: string
+  /** The tab's title, used when the page cannot be read. */
+  fallbackTitle?: string
+  source: LastAmplify["source"]
+}
+
+/**
+ * The background's amplify entry: reads the page only through `activeTab` (granted by the click
+ * that invoked us), signs and stores via shared/posts, and records the outcome in session storage
+ * so the side panel can show it even when the click came from a context menu.
+ */
+export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeyStore, nowSec: () => number = () => Math.floor(Date.now() / 1000)) {
+  async function readMetadata(req: AmplifyRequest): Promise<unknown> {
+    if (req.tabId === undefined) return { title: req.fallbackTitle }
+    try {
+      const [first] = await browser.scripting.executeScript({ target: { tabId: req.tabId }, func: pageMetadataProbe, args: [req.linkUrl ?? null] })
+      return first?.result ?? { title: req.fallbackTitle }
+    } catch {
+      // No access to this tab (activeTab not granted, or a restricted page): use what the tab says.
+      return req.linkUrl ? {} : { title: req.fallbackTitle }
+    }
+  }
+
+  return async function amplify(req: AmplifyRequest): Promise<AmplifyResult> {
+    const result = await amplifyLink(
+      { db, pubkey: keys.pubkey, sign: keys.sign, readMetadata: () => readMetadata(req), nowSec },
+      req.url
+    )
+    const record: LastAmplify = { at: Date.now(), source: req.source, result }
+    await browser.storage.session.set({ [LAST_AMPLIFY_KEY]: record })
+    return result
+  }
+}
+
+export type Amplifier = ReturnType<typeof createAmplifier>

@@ -1,0 +1,35 @@
+import { openStreamDb } from "../../shared/db/database"
+import { amplifyActiveTab as amplifyActiveTabMessage, getIdentity } from "../../shared/messages/catalog"
+import { amplifyActiveTab } from "./amplify/background/active-tab"
+import { createAmplifier } from "./amplify/background/amplifier"
+import { createMenus, onMenuClicked } from "./amplify/background/menus"
+import { createKeyStore } from "./identity/background/key-store"
+import { createMessageListener, route } from "./messaging/background-router"
+import type { ExtensionApi } from "./messaging/browser-api"
+import { openPanel } from "./panel/open-panel"
+
+/**
+ * Wires every background feature to the browser. Listeners are added synchronously, because an
+ * MV3 service worker that wakes for an event only delivers it to listeners registered in the
+ * first turn; the database and key are opened lazily on first use.
+ */
+export function registerBackground(browser: ExtensionApi) {
+  const db = openStreamDb()
+  const keys = createKeyStore(browser.storage.local)
+  const amplify = createAmplifier(browser, db, keys)
+
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus(browser)
+    void keys.pubkey() // create the identity at install, not on the first click
+  })
+  browser.contextMenus.onClicked.addListener(onMenuClicked(browser, amplify))
+  browser.action.onClicked.addListener((tab) => openPanel(browser, tab))
+
+  browser.runtime.onMessage.addListener(
+    createMessageListener(browser.runtime.id, [
+      route(amplifyActiveTabMessage, (req) => amplifyActiveTab(browser, amplify, req.windowId)),
+      route(getIdentity, async () => ({ pubkey: await keys.pubkey(), npub: await keys.npub() }))
+    ])
+  )
+  return { db, keys, amplify }
+}

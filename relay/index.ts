@@ -1,0 +1,13 @@
+export {
+  DATABASE_FILE_NAME,
+  DEFAULT_DATA_DIR,
+  DEFAULT_HOST,
+  startRelay,
+  type RelayStats,
+  type RunningRelay,
+  type StartRelayOptions
+} from "./start-relay"
+export { DEFAULT_FILTER_LIMIT, DEFAULT_LIMITS, MAX_FILTER_LIMIT, type RelayLimits } from "./limits"
+export { isLoopbackHost } from "./loopback"
+export type { RelayLogger } from "./logger"
+export { REJECT_DELETED, REJECT_EXPIRED } from "./event-guard"

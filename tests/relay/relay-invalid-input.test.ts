@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { DEFAULT_LIMITS } from "../../relay"
+import { RelayFixture } from "./relay-fixture"
+import { forgedCopy, newAuthor, type RelayMessage, type RelayTestClient } from "./relay-test-client"
+
+describe("invalid input gets a definite answer and the connection survives", () => {
+  let fixture: RelayFixture
+  let client: RelayTestClient
+  beforeEach(async () => {
+    fixture = await RelayFixture.start("memory")
+    client = await fixture.client()
+  })
+  afterEach(async () => {
+    await fixture.stop()
+  })
+
+  /** Sends an EVENT and returns every frame answering it, after a barrier. */
+  async function answersTo(event: Record<string, unknown>): Promise<RelayMessage[]> {
+    const before = client.received.length
+    client.send(["EVENT", event])
+    await client.barrier()
+    return client.received.slice(before).filter(m => m[0] !== "EOSE")
+  }
+
+  it("refuses a forged signature with OK false", async () => {
+    const forged = forgedCopy(newAuthor().sign({ content: "hi" }))
+    expect(await answersTo(forged)).toEqual([["OK", forged.id, false, "invalid: signature is wrong"]])
+  })
+
+  it("refuses a wrong id with OK false", async () => {
+    const event = newAuthor().sign({ content: "hi" })
+    const tampered = { ...event, content: "tampered" }
+    expect(await answersTo(tampered)).toEqual([["OK", event.id, false, "invalid: id is wrong"]])
+  })
+
+  it.each([
+    ["a non-hex signature", { sig: "zz" }],
+    ["a missing field", { content: undefined }],
+    ["a negative kind", { kind: -1 }],
+    ["a tag that is not a string array", { tags: [[1, 2]] }]
+  ])("refuses %s with exactly one OK false invalid (not a NOTICE)", async (_, change) => {
+    const event = { ...newAuthor().sign({ content: "x" }), ...change }
+    const answers = await answersTo(event)
+    expect(answers).toHaveLength(1)
+    expect(answers[0]).toEqual(["OK", event.id, false, expect.stringMatching(/^invalid: /)])
+  })
+
+  it("accepts the genuine event right after a forged copy was refused (no cache poisoning)", async () => {
+    const genuine = newAuthor().sign({ content: "the real one" })
+    expect((await client.publish(forgedCopy(genuine)))[2]).toBe(false)
+    expect(await client.publish(genuine)).toEqual(["OK", genuine.id, true, ""])
+    expect(await client.fetch({ ids: [genuine.id] })).toEqual([genuine])
+  })
+
+  it("refuses a forged copy of an event it already stores instead of calling it a duplicate", async () => {
+    const genuine = newAuthor().sign({ content: "stored" })
+    await client.publish(genuine)
+    expect(await client.publish(forgedCopy(genuine))).toEqual(["OK", genuine.id, false, "invalid: signature is wrong"])
+    expect(await client.fetch({ ids: [genuine.id] })).toEqual([genuine])
+  })
+
+  it(`refuses an event over ${DEFAULT_LIMITS.maxMessageBytes} bytes with OK false invalid: too large`, async () => {
+    const big = newAuthor().sign({ content: "x".repeat(DEFAULT_LIMITS.maxMessageBytes) })
+    const [, , ok, reason] = await client.publish(big)
+    expect(ok).toBe(false)
+    expect(reason).toMatch(/^invalid: too large/)
+    const fits = newAuthor().sign({ content: "x".repeat(DEFAULT_LIMITS.maxMessageBytes - 1024) })
+    expect((await client.publish(fits))[2]).toBe(true)
+  })
+
+  it("closes only a connection that sends a frame beyond the hard frame limit", async () => {
+    const closed = new Promise<number>(resolve => client.socket.once("close", code => resolve(code)))
+    client.sendRaw(JSON.stringify(["EVENT", { content: "x".repeat(DEFAULT_LIMITS.maxFrameBytes) }]))
+    expect(await closed).toBe(1009)
+    const other = await fixture.client()
+    await other.barrier()
+  })
+
+  it.each([
+    ["text that is not JSON", "hello relay"],
+    ["a JSON object", '{"EVENT": 1}'],
+    ["an empty array", "[]"],
+    ["an array without a type", "[1, 2]"],
+    ["an unknown type", '["PING"]'],
+    ["an EVENT without an event", '["EVENT"]'],
+    ["an EVENT whose event has no id", '["EVENT", {"kind": 1}]'],
+    ["a REQ without an id", '["REQ", {"kinds": [1]}]'],
+    ["binary garbage", Buffer.from([0xff, 0x00, 0x13])]
+  ])("answers %s with a NOTICE and keeps the connection", async (_, frame) => {
+    const before = client.received.length
+    client.sendRaw(frame)
+    await client.barrier()
+    const answers = client.received.slice(before).filter(m => m[0] !== "EOSE")
+    expect(answers).toEqual([["NOTICE", expect.stringMatching(/^invalid: /)]])
+    expect(client.isOpen).toBe(true)
+    const note = newAuthor().sign({ content: "still here" })
+    expect((await client.publish(note))[2]).toBe(true)
+  })
+
+  it("refuses an invalid filter with CLOSED for that subscription", async () => {
+    client.send(["REQ", "bad-filter", { limit: -1 }])
+    expect(await client.take(m => m[1] === "bad-filter")).toEqual(["CLOSED", "bad-filter", expect.stringMatching(/^invalid: /)])
+    expect(fixture.relay.stats().subscriptions).toBe(0)
+  })
+})
