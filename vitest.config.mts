@@ -11,6 +11,8 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/e2e/**", "node_modules/**"],
           environment: "node",
+          // Before any test module imports Dexie, which looks up indexedDB when it loads.
+          setupFiles: ["fake-indexeddb/auto"],
           testTimeout: 30_000,
           hookTimeout: 30_000
         }

@@ -32,5 +32,10 @@ export const DEFAULT_FILTER_LIMIT = 100
 /** The sqlite repository silently caps `limit` at ten times its default. */
 export const MAX_FILTER_LIMIT = DEFAULT_FILTER_LIMIT * 10
 
+// Not a limit we chose, and not one we can lift from outside: a filter without `ids` that has
+// more than two `#tag` conditions returns no stored events at all (the repository deems the query
+// "too complex" and returns []). Live delivery after EOSE is not affected. Query
+// with at most two `#tag` conditions and check the others on the client.
+
 /** NIP-01: "subscription_id is an arbitrary, non-empty string of max length 64 chars". */
 export const MAX_SUBSCRIPTION_ID_LENGTH = 64

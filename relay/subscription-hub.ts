@@ -20,7 +20,10 @@ import type { PolicyRepository } from "./policy-repository"
  * - past the per-connection limit its LRU silently evicts the oldest subscription; here the new
  *   REQ is refused with CLOSED instead;
  * - a failing query in its REQ path becomes an unhandled rejection and the client never gets EOSE;
- *   here it gets CLOSED.
+ *   here it gets CLOSED;
+ * - when a filter has `ids`, the sqlite repository applies only its first two `#tag` conditions and
+ *   returns events the others exclude; stored results are re-checked here. (Without `ids`, three or
+ *   more `#tag` conditions return nothing at all; that cannot be repaired from outside, see README.)
  * The caller holds the relay's write lock around a REQ, so no event can be stored between the
  * query and the moment the subscription goes live.
  */
@@ -83,7 +86,7 @@ export class SubscriptionHub implements HandleMessagePlugin, BroadcastPlugin {
     try {
       for (const filter of filters) {
         for (const event of await this.repository.find(filter)) {
-          if (seen.has(event.id)) continue
+          if (seen.has(event.id) || !matchesTagConditions(filter, event)) continue
           seen.add(event.id)
           events.push(event)
           ctx.sendMessage([MessageType.EVENT, subscriptionId, event])
@@ -99,4 +102,17 @@ export class SubscriptionHub implements HandleMessagePlugin, BroadcastPlugin {
     ctx.subscriptions.set(subscriptionId, filters.filter(filter => filter.search === undefined))
     return events
   }
+}
+
+/**
+ * Only the `#x` part of a filter: everything else the repository already applies, with its own
+ * notion of author (NIP-26 delegation) that nostr-tools' matcher would not share.
+ */
+function matchesTagConditions(filter: Filter, event: Event): boolean {
+  for (const [key, values] of Object.entries(filter)) {
+    if (key[0] !== "#" || !Array.isArray(values)) continue
+    const name = key.slice(1)
+    if (!event.tags.some(([tagName, value]) => tagName === name && value !== undefined && values.includes(value))) return false
+  }
+  return true
 }

@@ -1,4 +1,4 @@
-import { openStreamDb } from "../../shared/db/database"
+import { openStreamDb, type StreamDb } from "../../shared/db/database"
 import { amplifyActiveTab as amplifyActiveTabMessage, getIdentity } from "../../shared/messages/catalog"
 import { amplifyActiveTab } from "./amplify/background/active-tab"
 import { createAmplifier } from "./amplify/background/amplifier"
@@ -13,14 +13,15 @@ import { openPanel } from "./panel/open-panel"
  * MV3 service worker that wakes for an event only delivers it to listeners registered in the
  * first turn; the database and key are opened lazily on first use.
  */
-export function registerBackground(browser: ExtensionApi) {
-  const db = openStreamDb()
+export function registerBackground(browser: ExtensionApi, deps: { db?: StreamDb; nowSec?: () => number } = {}) {
+  const db = deps.db ?? openStreamDb()
   const keys = createKeyStore(browser.storage.local)
-  const amplify = createAmplifier(browser, db, keys)
+  const amplify = createAmplifier(browser, db, keys, deps.nowSec)
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus(browser)
     void keys.pubkey() // create the identity at install, not on the first click
+    if (reason === "install") void browser.tabs.create({ url: browser.runtime.getURL("tabs/welcome.html") })
   })
   browser.contextMenus.onClicked.addListener(onMenuClicked(browser, amplify))
   browser.action.onClicked.addListener((tab) => openPanel(browser, tab))

@@ -33,6 +33,17 @@ export type Validation =
 
 const encoder = new TextEncoder()
 
+/** Cheap bound on the UTF-8 size of the event's JSON (≤ 6 bytes per UTF-16 unit, e.g. "\u0000"). */
+function upperBoundBytes(e: NostrEvent): number {
+  let units = e.content.length
+  let items = 0
+  for (const t of e.tags) {
+    items += t.length
+    for (const x of t) units += x.length
+  }
+  return 6 * units + 4 * items + 512
+}
+
 function fail(id: string | null, reason: DropReason, message: string): Validation {
   return { ok: false, id, reason, message }
 }
@@ -53,16 +64,17 @@ function checkShape(raw: unknown): { ok: true; e: NostrEvent } | { ok: false; v:
   const shaped = NostrEventSchema.safeParse(raw)
   if (!shaped.success) return { ok: false, v: fail(claimedId, "malformed", firstIssue(shaped.error)) }
   const e = shaped.data
-  if (encoder.encode(JSON.stringify(e)).length > LIMITS.maxEventBytes) {
+  if (upperBoundBytes(e) > LIMITS.maxEventBytes && encoder.encode(JSON.stringify(e)).length > LIMITS.maxEventBytes) {
     return { ok: false, v: fail(e.id, "malformed", `event is larger than ${LIMITS.maxEventBytes} bytes`) }
   }
   return { ok: true, e }
 }
 
 /**
- * Checks one event against the pinned genesis. Order: shape and size (malformed), kind
- * (unknown_kind), kind format (malformed), network (wrong_network), kind rules (self_transfer,
- * insufficient_pow, below_min_attention), then the signature (bad_signature), the only costly step.
+ * Checks one event against the pinned genesis. Order (docs/PROTOCOL.md §2.10): shape and size
+ * (malformed), kind (unknown_kind), kind format incl. amount ≤ supply and stake window
+ * (malformed), network (wrong_network), kind rules (self_transfer, insufficient_pow,
+ * below_min_attention), then the signature (bad_signature), the only costly step.
  * Duplicates are detected by the Ledger before this runs.
  */
 export function validateEvent(raw: unknown, ctx: ValidationContext): Validation {
@@ -74,14 +86,17 @@ export function validateEvent(raw: unknown, ctx: ValidationContext): Validation 
   if (!parsed.ok) return fail(e.id, "malformed", parsed.message)
   const ev = parsed.event
   const g = ctx.genesis
+  if ("amount" in ev && ev.amount > g.supply) {
+    return fail(e.id, "malformed", `amount exceeds the network supply`)
+  }
+  if (ev.type === "stake" && ev.close - ev.createdAt > g.maxStakeWindowSecs) {
+    return fail(e.id, "malformed", `stake window of ${ev.close - ev.createdAt} s is longer than this network's ${g.maxStakeWindowSecs} s`)
+  }
   if (ev.type === "genesis") {
     return fail(e.id, "wrong_network", `genesis ${e.id.slice(0, 12)}… is not this network's genesis ${g.id.slice(0, 12)}…`)
   }
   if (ev.net !== g.id) {
     return fail(e.id, "wrong_network", `net ${ev.net.slice(0, 12)}… is not this network's genesis ${g.id.slice(0, 12)}…`)
-  }
-  if ("amount" in ev && ev.amount > g.supply) {
-    return fail(e.id, "malformed", `amount exceeds the network supply`)
   }
   if (ev.type === "transfer" && ev.to === ev.pubkey) {
     return fail(e.id, "self_transfer", "a transfer to its own author is not allowed")

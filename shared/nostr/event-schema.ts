@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 
 /** Upper bounds applied to every event before its signature is even checked. */
 export const EVENT_LIMITS = {

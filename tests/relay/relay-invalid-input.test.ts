@@ -69,11 +69,20 @@ describe("invalid input gets a definite answer and the connection survives", () 
   })
 
   it("closes only a connection that sends a frame beyond the hard frame limit", async () => {
-    const closed = new Promise<number>(resolve => client.socket.once("close", code => resolve(code)))
-    client.sendRaw(JSON.stringify(["EVENT", { content: "x".repeat(DEFAULT_LIMITS.maxFrameBytes) }]))
-    expect(await closed).toBe(1009)
-    const other = await fixture.client()
-    await other.barrier()
+    const warnings: string[] = []
+    const own = await RelayFixture.start("memory", {
+      logger: { info: () => undefined, warn: message => warnings.push(message), error: () => undefined }
+    })
+    try {
+      const sender = await own.client()
+      const closed = new Promise<number>(resolve => sender.socket.once("close", code => resolve(code)))
+      sender.sendRaw(JSON.stringify(["EVENT", { content: "x".repeat(DEFAULT_LIMITS.maxFrameBytes) }]))
+      expect(await closed).toBe(1009)
+      expect(warnings).toEqual([expect.stringMatching(/Max payload size exceeded/)])
+      await (await own.client()).barrier()
+    } finally {
+      await own.stop()
+    }
   })
 
   it.each([

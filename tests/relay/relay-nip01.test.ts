@@ -156,6 +156,16 @@ describe.each(STORAGE_MODES)("NIP-01 over a real WebSocket (%s)", mode => {
     expect(await client.take(m => m[1] === "c1")).toEqual(["CLOSED", "c1", expect.stringMatching(/^error: COUNT/)])
   })
 
+  it("applies every #tag condition of a filter that also has ids", async () => {
+    const alice = newAuthor()
+    const client = await fixture.client()
+    const note = alice.sign({ tags: [["t", "x"], ["r", "y"], ["d", "z"]] })
+    await client.publish(note)
+    // the repository only applies the first two (#d, #r) when ids are given and would return `note`
+    expect(await client.fetch({ ids: [note.id], "#d": ["z"], "#r": ["y"], "#t": ["other"] })).toEqual([])
+    expect(await client.fetch({ ids: [note.id], "#d": ["z"], "#r": ["y"], "#t": ["x"] })).toEqual([note])
+  })
+
   it("KNOWN LIMITATION: a filter with more than two #tag conditions returns nothing", async () => {
     const alice = newAuthor()
     const client = await fixture.client()

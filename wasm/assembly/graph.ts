@@ -2,7 +2,7 @@
 // added since, one linked list per row. See layout.ts for the regions.
 import {
   NONE, R_COL, R_DELTA_DST, R_DELTA_HEAD, R_DELTA_NEXT, R_DELTA_W, R_DIAL, R_INV, R_NODE_FLAGS,
-  R_OUT_W, R_P, R_PERM, R_R, R_ROW_START, R_WEIGHT, at, deltaCap, nodeCap, slotAt, slotCount
+  R_OUT_W, R_P, R_PERM, R_R, R_ROW_START, R_WEIGHT, at, deltaCap, edgeCap, nodeCap, slotAt, slotCount
 } from "./layout";
 import { offer } from "./queue";
 import { alpha, builtEdges, bumpDelta, deltaUsed, nodes, setCounts, setNodes, setTau, tauOf } from "./state";
@@ -52,7 +52,7 @@ export function ensureNodes(count: u32): bool {
   return true;
 }
 
-/** Position of edge u->v: a CSR index, or deltaCap + delta index, or NONE. Rows are sorted by target. */
+/** Position of edge u->v: a CSR index, or edgeCap + delta index, or NONE. Rows are sorted by target. */
 function findEdge(u: u32, v: u32): u32 {
   const rs = at(R_ROW_START) + (<usize>u << 2);
   let lo = load<u32>(rs);
@@ -67,7 +67,7 @@ function findEdge(u: u32, v: u32): u32 {
   }
   let d = load<u32>(at(R_DELTA_HEAD) + (<usize>u << 2));
   while (d != NONE) {
-    if (load<u32>(at(R_DELTA_DST) + (<usize>d << 2)) == v) return deltaCap + d;
+    if (load<u32>(at(R_DELTA_DST) + (<usize>d << 2)) == v) return edgeCap + d;
     d = load<u32>(at(R_DELTA_NEXT) + (<usize>d << 2));
   }
   return NONE;
@@ -100,7 +100,7 @@ function reflowRow(u: u32, target: u32, wOld: f64, Wold: f64, Wnew: f64): void {
     let d = load<u32>(at(R_DELTA_HEAD) + (<usize>u << 2));
     while (d != NONE) {
       const w = <f64>load<f32>(at(R_DELTA_W) + (<usize>d << 2));
-      const wo = deltaCap + d == target ? wOld : w;
+      const wo = edgeCap + d == target ? wOld : w;
       const delta = c * ((Wnew > 0.0 ? w / Wnew : 0.0) - (Wold > 0.0 ? wo / Wold : 0.0));
       if (delta != 0.0) {
         const v = load<u32>(at(R_DELTA_DST) + (<usize>d << 2));
@@ -133,9 +133,9 @@ export function addEdgeWeight(fromExt: u32, toExt: u32, dw: f64): f64 {
     store<f32>(at(R_DELTA_W) + (<usize>d << 2), 0.0);
     store<u32>(at(R_DELTA_NEXT) + (<usize>d << 2), load<u32>(at(R_DELTA_HEAD) + (<usize>u << 2)));
     store<u32>(at(R_DELTA_HEAD) + (<usize>u << 2), d);
-    pos = deltaCap + d;
+    pos = edgeCap + d;
   }
-  const wPtr = pos < deltaCap ? at(R_WEIGHT) + (<usize>pos << 2) : at(R_DELTA_W) + (<usize>(pos - deltaCap) << 2);
+  const wPtr = pos < edgeCap ? at(R_WEIGHT) + (<usize>pos << 2) : at(R_DELTA_W) + (<usize>(pos - edgeCap) << 2);
   wOld = <f64>load<f32>(wPtr);
   let wNew = <f64>(<f32>(wOld + dw));
   if (wNew < 0.0) wNew = 0.0;

@@ -17,6 +17,8 @@ export let chargeHalfLife: f64 = 86400.0;
 export let chargeEpoch: f64 = 0.0;
 /** Residual push threshold per unit of degree (PUSH_EPSILON). */
 export let pushEps: f64 = 1e-9;
+/** Relative Reo below which an amplifier's AMPs carry nothing to the viewer (AMPLIFIER_REO_FLOOR). */
+export let amplifierFloor: f64 = 0.1;
 
 export function setCounts(n: u32, m: u32): void {
   nodes = n;
@@ -39,7 +41,8 @@ export function bumpPost(): u32 {
 export function bumpAmp(): u32 {
   return ampsUsed++;
 }
-export function setParams(a: f64, halfLife: f64, epoch: f64, eps: f64): void {
+export function setParams(a: f64, halfLife: f64, epoch: f64, eps: f64, floor: f64): void {
+  amplifierFloor = floor;
   alpha = a;
   chargeHalfLife = halfLife;
   chargeEpoch = epoch;

@@ -25,7 +25,7 @@ export function useRankedPosts(): RankedPosts {
     let current = true
     const byUrl = new Map(rows.map((r) => [r.url, r]))
     const candidates = rows.map((r) => ({ id: r.url, createdAt: r.createdAt, amps: r.amps }))
-    Promise.all([engine().rankStream(candidates, Date.now() / 1000), engine().kernel()])
+    Promise.all([engine().rankLinks(candidates, Date.now() / 1000), engine().kernel()])
       .then(([order, kernel]) => {
         if (current) setRanked({ posts: order.map((o) => byUrl.get(o.id)!).filter(Boolean), kernel, error: undefined })
       })

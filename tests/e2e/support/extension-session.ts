@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+
+import type { Page } from "puppeteer-core"
+
+import { launchWithExtension, type ExtensionSession } from "../../../scripts/browser/launch-extension"
+
+export const SCREENSHOT_DIR = join(__dirname, "..", "screenshots")
+
+/** Every e2e file gets a fresh Chromium profile with the built extension (`npm run build` first). */
+export async function startExtension(): Promise<ExtensionSession> {
+  return launchWithExtension({ headless: true })
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path })
+  return path
+}
+
+/** Runs a context-menu click through the real listeners (headless Chromium has no native menu). */
+export async function clickMenu(session: ExtensionSession, info: { menuItemId: string; pageUrl: string; linkUrl?: string }, tabUrl: string): Promise<void> {
+  const sw = await session.serviceWorker()
+  await sw.evaluate(
+    async (info, tabUrl) => {
+      const tabs = await chrome.tabs.query({})
+      const tab = tabs.find((t) => t.url === tabUrl) ?? tabs.find((t) => t.active)
+      // dispatch() exists on Chrome's event objects but is not in the public typings.
+      ;(chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch({ editable: false, ...info }, tab)
+    },
+    info,
+    tabUrl
+  )
+}
+
+/** Counts rows in the extension's IndexedDB from the service worker (the browser's real IndexedDB). */
+export async function countRows(session: ExtensionSession, store: "events" | "posts"): Promise<number> {
+  const sw = await session.serviceWorker()
+  return sw.evaluate(
+    (store) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("synereo-stream")
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const req = open.result.transaction(store).objectStore(store).count()
+          req.onsuccess = () => {
+            open.result.close()
+            resolve(req.result)
+          }
+          req.onerror = () => reject(req.error)
+        }
+      }),
+    store
+  )
+}
+
+export async function cardTexts(panel: Page): Promise<{ url: string; title: string }[]> {
+  return panel.$$eval("[data-testid=post-card]", (cards) =>
+    cards.map((c) => ({ url: c.getAttribute("data-url") ?? "", title: c.querySelector("[data-testid=post-title]")?.textContent ?? "" }))
+  )
+}
