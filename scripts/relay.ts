@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util"
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, startRelay } from "../relay"
+import { LOCAL_RELAY_PORT } from "../shared/network/local-relay"
 
-const DEFAULT_PORT = 7777
+const DEFAULT_PORT = LOCAL_RELAY_PORT
 
 const USAGE = `Synereo Stream embedded Nostr relay (NIP-01, NIP-09, NIP-40)
 

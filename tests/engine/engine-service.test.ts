@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest"
+
+import { createEngineService } from "../../shared/engine/engine-service"
+import type { EngineApi, GraphDelta, StreamSettings } from "../../shared/engine/engine-api"
+import { createTsKernel } from "../../shared/engine/kernel/ts-kernel"
+import { BASE_UNITS_PER_AMP } from "../../shared/engine/model/constants"
+
+const NOW = 1_800_000_000
+const key = (n: number) => n.toString(16).padStart(64, "0")
+const [ME, FRIEND, AUTHOR, ADVERTISER, STRANGER] = [1, 2, 3, 4, 5].map(key) as [string, string, string, string, string]
+
+const settings = (s: Partial<StreamSettings>): StreamSettings => ({ allowAmplifiedFrom: [], communities: [], topics: [], blockedAdvertisers: [], dials: {}, ...s })
+
+/** I follow FRIEND and like AUTHOR; ADVERTISER is liked by FRIEND, so it has some standing with me. */
+function world(): EngineApi {
+  const e = createEngineService(createTsKernel())
+  e.setViewer(ME, NOW)
+  const deltas: GraphDelta[] = [
+    { type: "follow", from: ME, to: FRIEND, at: NOW - 100, on: true },
+    { type: "engagement", from: ME, to: AUTHOR, kind: "like", at: NOW - 100 },
+    { type: "engagement", from: FRIEND, to: ADVERTISER, kind: "comment", at: NOW - 100 },
+    { type: "engagement", from: FRIEND, to: AUTHOR, kind: "like", at: NOW - 100 },
+    { type: "post", id: "organic", author: AUTHOR, createdAt: NOW - 60, tags: ["Jazz"] },
+    { type: "post", id: "quiet", author: STRANGER, createdAt: NOW - 60, tags: ["chess"] },
+    { type: "amplification", post: "quiet", amplifier: ADVERTISER, amount: 50n * BASE_UNITS_PER_AMP, at: NOW - 30 }
+  ]
+  expect(e.applyDeltas(deltas, NOW).rejected).toEqual([])
+  return e
+}
+
+const ids = (e: EngineApi) => e.rankStream({ nowSec: NOW }).map((p) => p.id)
+
+describe("EngineApi", () => {
+  it("rejects malformed deltas with a reason and applies the rest", () => {
+    const e = createEngineService(createTsKernel())
+    const report = e.applyDeltas(
+      [
+        { type: "engagement", from: "not-hex", to: AUTHOR, kind: "like", at: NOW },
+        { type: "engagement", from: ME, to: AUTHOR, kind: "stare" as never, at: NOW },
+        { type: "amplification", post: "nope", amplifier: ME, amount: 1n, at: NOW },
+        { type: "post", id: "p", author: AUTHOR, createdAt: NOW, hops: 0 },
+        { type: "post", id: "p", author: AUTHOR, createdAt: NOW },
+        { type: "post", id: "p", author: AUTHOR, createdAt: NOW },
+        { type: "amplification", post: "p", amplifier: ME, amount: 0n, at: NOW }
+      ],
+      NOW
+    )
+    expect(report.applied).toBe(1)
+    expect(report.rejected.map((r) => r.index)).toEqual([0, 1, 2, 3, 5, 6])
+    expect(report.rejected.map((r) => r.reason).join("|")).toMatch(/hex pubkey.*kind.*unknown post.*hops.*duplicate.*positive/)
+  })
+
+  it("explains each post: charge, carriers with Reo and share, amplifications, the matching filter", () => {
+    const e = world()
+    e.setStreamSettings(settings({ allowAmplifiedFrom: ["everyone"] }))
+    const quiet = e.rankStream({ nowSec: NOW }).find((p) => p.id === "quiet")!
+    expect(quiet.why.broughtBy).toBe(ADVERTISER)
+    const amp = quiet.why.carriers.find((c) => c.role === "amplifier")!
+    expect(amp).toMatchObject({ pubkey: ADVERTISER, filter: "everyone" })
+    expect(amp.share).toBeCloseTo(50 / 51, 12)
+    expect(quiet.why.amplifications).toEqual([{ amplifier: ADVERTISER, amount: 50n * BASE_UNITS_PER_AMP, at: NOW - 30 }])
+    const sum = quiet.why.carriers.reduce((s, c) => s + c.current, 0)
+    expect(sum).toBeCloseTo(quiet.current, 9)
+    expect(quiet.why.carriers[0]).toMatchObject({ role: "author", pubkey: STRANGER, reo: 0 })
+  })
+
+  it("lets amplified content through only from the allowed sources, and never from blocked advertisers", () => {
+    const e = world()
+    e.setStreamSettings(settings({ allowAmplifiedFrom: [] }))
+    expect(ids(e)).toEqual(["organic"])
+    e.setStreamSettings(settings({ allowAmplifiedFrom: ["friends"] }))
+    expect(ids(e)).toEqual(["organic"])
+    e.setStreamSettings(settings({ allowAmplifiedFrom: ["topics"], topics: ["chess"] }))
+    expect(ids(e)).toContain("quiet")
+    e.setStreamSettings(settings({ allowAmplifiedFrom: ["everyone"] }))
+    expect(ids(e)).toContain("quiet")
+    e.setStreamSettings(settings({ allowAmplifiedFrom: ["everyone"], blockedAdvertisers: [ADVERTISER] }))
+    expect(ids(e)).toEqual(["organic"])
+    e.applyDeltas([{ type: "follow", from: ME, to: ADVERTISER, at: NOW, on: true }], NOW)
+    e.setStreamSettings(settings({ allowAmplifiedFrom: ["friends"] }))
+    expect(ids(e)).toContain("quiet")
+  })
+
+  it("scales a source's posts by its dial, and a dial of 0 mutes it", () => {
+    const e = world()
+    const organic = () => e.rankStream({ nowSec: NOW }).find((p) => p.id === "organic")!
+    const base = organic()
+    e.setStreamSettings(settings({ dials: { [AUTHOR]: 2 } }))
+    const doubled = organic()
+    expect(doubled.current / base.current).toBeCloseTo(2, 6)
+    expect(doubled.why.carriers[0]!.dial).toBe(2)
+    e.setStreamSettings(settings({ dials: { [AUTHOR]: 0 } }))
+    expect(ids(e)).toEqual([])
+  })
+
+  it("reports Reo relative to the average identity, per person and per community", () => {
+    const e = world()
+    const friend = e.reo(FRIEND)
+    expect(friend.known).toBe(true)
+    expect(friend.reo).toBeCloseTo(friend.share * 5, 12)
+    expect(e.reo(key(99))).toEqual({ pubkey: key(99), reo: 0, share: 0, known: false })
+    expect(e.communities().map((c) => c.name)).toEqual(expect.arrayContaining(["#jazz", "#chess"]))
+    expect(e.communityReo("#jazz", AUTHOR).reo).toBeGreaterThan(0)
+    expect(e.communityReo("#nothing", AUTHOR).reo).toBe(0)
+  })
+
+  it("recomputes in full on schedule and reports how far the incremental path had drifted", () => {
+    const e = world()
+    const more: GraphDelta[] = [
+      { type: "engagement", from: FRIEND, to: STRANGER, kind: "share", at: NOW + 10 },
+      { type: "follow", from: ME, to: FRIEND, at: NOW + 20, on: false }
+    ]
+    e.applyDeltas(more, NOW + 30)
+    const report = e.recompute(NOW + 3600)
+    expect(report.identities).toBe(5)
+    expect(report.drift).toBeLessThan(1e-6)
+    expect(report.residual).toBeLessThan(1e-6)
+    expect(report.sweeps).toBeGreaterThan(1)
+  })
+
+  it("keeps the foundation slice's link ranking", () => {
+    const e = createEngineService(createTsKernel())
+    const ranked = e.rankLinks(
+      [
+        { id: "old", createdAt: NOW - 48 * 3600, amps: 0 },
+        { id: "new", createdAt: NOW, amps: 0 },
+        { id: "boosted", createdAt: NOW - 48 * 3600, amps: 10 }
+      ],
+      NOW
+    )
+    // 11x the stake after two 24-hour half-lives: 2.75 against the fresh post's 1.
+    expect(ranked.map((r) => r.id)).toEqual(["boosted", "new", "old"])
+    expect(ranked[0]!.score).toBeCloseTo(2.75, 12)
+  })
+})
