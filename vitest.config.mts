@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config"
 // loopback); `e2e` drives real Chromium with the built extension and runs files one at a time.
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/support/closing-line-reporter.ts"],
     projects: [
       {
         test: {
