@@ -37,5 +37,12 @@ export const MAX_FILTER_LIMIT = DEFAULT_FILTER_LIMIT * 10
 // "too complex" and returns []). Live delivery after EOSE is not affected. Query
 // with at most two `#tag` conditions and check the others on the client.
 
+/**
+ * Longest tag value the relay accepts (the library's default is 1024). Matches the clients'
+ * shared/nostr/event-schema.ts: link posts carry URLs of up to 2048 characters in their `d` and
+ * `i` tags, and every tag value may hold up to 4096.
+ */
+export const MAX_TAG_VALUE_CHARS = 4096
+
 /** NIP-01: "subscription_id is an arbitrary, non-empty string of max length 64 chars". */
 export const MAX_SUBSCRIPTION_ID_LENGTH = 64

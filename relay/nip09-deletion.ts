@@ -10,6 +10,15 @@ export interface AddressPointer {
 
 const HEX64 = /^[0-9a-f]{64}$/
 
+/**
+ * Kinds a NIP-09 request never deletes: the AMP ledger's 3330-3335 (docs/PROTOCOL.md §2.14). A
+ * payer who could delete a transfer after being paid would make it vanish for every peer that had
+ * not fetched it yet. Deletion requests themselves (kind 5) are never deleted either.
+ */
+export function isUndeletableKind(kind: number): boolean {
+  return kind === DELETION_KIND || (kind >= 3330 && kind <= 3335)
+}
+
 /** `e` tags of a deletion request: ids the author asks to delete. */
 export function deletedIds(deletion: Event): string[] {
   const ids = new Set<string>()

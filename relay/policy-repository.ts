@@ -2,7 +2,7 @@ import { EventRepository, EventType, EventUtils, type Event, type EventRepositor
 import type { EventRepositorySqlite } from "@nostr-relay/event-repository-sqlite"
 import { ExpirationIndex } from "./expiration-index"
 import { MAX_FILTER_LIMIT } from "./limits"
-import { addressOf, deletedAddresses, deletedIds, DELETION_KIND } from "./nip09-deletion"
+import { addressOf, deletedAddresses, deletedIds, DELETION_KIND, isUndeletableKind } from "./nip09-deletion"
 import { expirationOf, isExpired } from "./nip40-expiration"
 
 const PURGE_BATCH = 500
@@ -59,7 +59,7 @@ export class PolicyRepository extends EventRepository {
 
   /** True when a stored deletion request by the event's own author covers it. */
   async isDeleted(event: Event): Promise<boolean> {
-    if (event.kind === DELETION_KIND) return false
+    if (isUndeletableKind(event.kind)) return false
     const byId = await this.find({ kinds: [DELETION_KIND], authors: [event.pubkey], "#e": [event.id], limit: 1 })
     if (byId.length > 0) return true
     const address = addressOf(event)
@@ -109,7 +109,7 @@ export class PolicyRepository extends EventRepository {
     const ids = deletedIds(deletion)
     if (ids.length > 0) {
       const found = await this.inner.find({ ids, authors: [deletion.pubkey], limit: ids.length })
-      for (const event of found) if (event.kind !== DELETION_KIND) targets.add(event.id)
+      for (const event of found) if (!isUndeletableKind(event.kind)) targets.add(event.id)
     }
     for (const pointer of deletedAddresses(deletion)) {
       const addressable = EventUtils.getType(pointer.kind) === EventType.PARAMETERIZED_REPLACEABLE
@@ -121,7 +121,7 @@ export class PolicyRepository extends EventRepository {
         ...(addressable && pointer.d !== "" ? { "#d": [pointer.d] } : {}),
         limit: MAX_FILTER_LIMIT
       })
-      for (const event of found) if (EventUtils.extractDTagValue(event) === pointer.d) targets.add(event.id)
+      for (const event of found) if (!isUndeletableKind(event.kind) && EventUtils.extractDTagValue(event) === pointer.d) targets.add(event.id)
     }
     return [...targets]
   }

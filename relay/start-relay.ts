@@ -7,7 +7,7 @@ import { Validator } from "@nostr-relay/validator"
 import { WebSocketServer, type WebSocket } from "ws"
 import { EventGuard } from "./event-guard"
 import { handleFrame, type RelayCounters } from "./incoming-frames"
-import { DEFAULT_LIMITS, MAX_SUBSCRIPTION_ID_LENGTH, type RelayLimits } from "./limits"
+import { DEFAULT_LIMITS, MAX_SUBSCRIPTION_ID_LENGTH, MAX_TAG_VALUE_CHARS, type RelayLimits } from "./limits"
 import { defaultRelayLogger, toLibraryLogger, type RelayLogger } from "./logger"
 import { isLoopbackHost, relayUrl } from "./loopback"
 import { PolicyRepository } from "./policy-repository"
@@ -103,7 +103,8 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
   relay.register(hub).register(new EventGuard(repository, nowSeconds))
   const validator = new Validator({
     maxContentLength: limits.maxMessageBytes,
-    maxSubscriptionIdLength: MAX_SUBSCRIPTION_ID_LENGTH
+    maxSubscriptionIdLength: MAX_SUBSCRIPTION_ID_LENGTH,
+    maxTagValueLength: MAX_TAG_VALUE_CHARS
   })
   const frameDeps = { relay, validator, lock, limits, logger, counters }
 

@@ -3,10 +3,12 @@ import { amplifyActiveTab as amplifyActiveTabMessage, getIdentity } from "../../
 import { amplifyActiveTab } from "./amplify/background/active-tab"
 import { createAmplifier } from "./amplify/background/amplifier"
 import { createMenus, onMenuClicked } from "./amplify/background/menus"
-import { createKeyStore } from "./identity/background/key-store"
+import { registerIdentity } from "./identity/background/register-identity"
 import { createMessageListener, route } from "./messaging/background-router"
 import type { ExtensionApi } from "./messaging/browser-api"
 import { openPanel } from "./panel/open-panel"
+import { registerSync } from "./sync/background/register-sync"
+import { registerWallet } from "./wallet/background/register-wallet"
 
 /**
  * Wires every background feature to the browser. Listeners are added synchronously, because an
@@ -15,8 +17,10 @@ import { openPanel } from "./panel/open-panel"
  */
 export function registerBackground(browser: ExtensionApi, deps: { db?: StreamDb; nowSec?: () => number } = {}) {
   const db = deps.db ?? openStreamDb()
-  const keys = createKeyStore(browser.storage.local)
+  const { keys, routes: identityRoutes } = registerIdentity(browser)
   const amplify = createAmplifier(browser, db, keys, deps.nowSec)
+  registerSync(browser, { db, keys })
+  registerWallet(browser, { db, keys, nowSec: deps.nowSec })
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus(browser)
@@ -29,7 +33,8 @@ export function registerBackground(browser: ExtensionApi, deps: { db?: StreamDb;
   browser.runtime.onMessage.addListener(
     createMessageListener(browser.runtime.id, [
       route(amplifyActiveTabMessage, (req) => amplifyActiveTab(browser, amplify, req.windowId)),
-      route(getIdentity, async () => ({ pubkey: await keys.pubkey(), npub: await keys.npub() }))
+      route(getIdentity, async () => ({ pubkey: await keys.pubkey(), npub: await keys.npub() })),
+      ...identityRoutes
     ])
   )
   return { db, keys, amplify }

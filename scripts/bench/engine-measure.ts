@@ -67,7 +67,8 @@ export function measureKernel(k: Kernel, g: CsrGraph, viewer: number, seed: numb
   k.reoRecompute(0, 200, 1e-12)
   k.reoPush(0)
   const rng = createRng(seed)
-  const reo = k.reoVector(0)
+  // reoOf, not reoVector: the latter's output buffer would raise the memory high-water this reports.
+  const reo = Float64Array.from({ length: g.nodes }, (_, v) => k.reoOf(0, v))
   const hot = Array.from(reo.keys()).sort((a, b) => reo[b]! - reo[a]! || a - b).slice(0, Math.max(1, g.nodes >>> 7))
   const engage = (pick: () => number): number[] => {
     const lat: number[] = []

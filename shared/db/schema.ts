@@ -13,4 +13,36 @@ export function declareVersions(db: Dexie): void {
     events: "&id, kind, pubkey, created_at",
     posts: "&url, createdAt, updatedAt, *amplifiers"
   })
+
+  // v2 (network sync, shared/sync): the outbox of our own events, per-relay cursors and stats,
+  // reactions and comments for counts, NIP-09 tombstones, NIP-40 expiry times, and the log of
+  // graph deltas the side panel's engine replays. `[kind+pubkey]` finds the newest replaceable
+  // event (contact, mute and relay lists) of an author. New tables and an index only: no rows
+  // change, so no upgrade function. Our own v1 posts, never published, are queued by the sync
+  // core's start-up sweep (it knows whose they are; an upgrade function does not).
+  db.version(2).stores({
+    events: "&id, kind, pubkey, created_at, [kind+pubkey]",
+    outbox: "&id, state, nextAttemptAt",
+    relayCursors: "&url",
+    relayStats: "&url",
+    reactions: "&id, target, address, author",
+    comments: "&id, url, parentId, author, createdAt",
+    tombstones: "&key, deletionId",
+    expirations: "&id, expiresAt",
+    graphDeltas: "++seq, &eventId"
+  })
+
+  // v3 (AMP ledger and wallet; row types in shared/wallet/store/rows.ts): the held ledger events,
+  // the state derived from them (accounts, event statuses, stakes), the pinned genesis and a
+  // revision, written together in one transaction per ingest; plus the wallet's unpublished
+  // events and its one-receipt-per-stake marks. New tables only, so no upgrade function.
+  db.version(3).stores({
+    ledgerEvents: "&id, kind, pubkey, created_at, stake, *parties",
+    ledgerAccounts: "&pubkey",
+    ledgerStatuses: "&id, author, status",
+    ledgerStakes: "&id, staker, creator, status, *payees",
+    ledgerMeta: "&key",
+    walletOutbox: "&id, createdAt",
+    walletReceipts: "&key, stake, viewer"
+  })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { newSecretKeyHex, signWith } from "../../shared/identity/secret-key"
+import { EVENT_LIMITS } from "../../shared/nostr/event-schema"
 import { KIND_WEB_BOOKMARK, linkPostTemplate, parseLinkPostEvent } from "../../shared/posts/link-post-event"
 
 const meta = { title: "T", description: "D", siteName: "S", image: "" }
@@ -18,7 +19,7 @@ describe("parseLinkPostEvent", () => {
     ["missing fields", { kind: KIND_WEB_BOOKMARK }],
     ["uppercase hex id", { ...good, id: good.id.toUpperCase() }],
     ["huge content", { ...good, content: "x".repeat(20_000) }],
-    ["too many tags", { ...good, tags: Array.from({ length: 500 }, () => ["t", "x"]) }]
+    ["too many tags", { ...good, tags: Array.from({ length: EVENT_LIMITS.tags + 1 }, () => ["t", "x"]) }]
   ])("refuses %s as malformed", (_label, input) => {
     const r = parseLinkPostEvent(input)
     expect(r.ok).toBe(false)

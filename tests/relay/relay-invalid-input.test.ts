@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { DEFAULT_LIMITS } from "../../relay"
+import { DEFAULT_LIMITS, MAX_TAG_VALUE_CHARS } from "../../relay"
 import { RelayFixture } from "./relay-fixture"
 import { forgedCopy, newAuthor, type RelayMessage, type RelayTestClient } from "./relay-test-client"
 
@@ -66,6 +66,23 @@ describe("invalid input gets a definite answer and the connection survives", () 
     expect(reason).toMatch(/^invalid: too large/)
     const fits = newAuthor().sign({ content: "x".repeat(DEFAULT_LIMITS.maxMessageBytes - 1024) })
     expect((await client.publish(fits))[2]).toBe(true)
+  })
+
+  // Link posts carry URLs of up to 2048 characters in `d` and `i`; the clients' event schema allows
+  // tag values of up to 4096 characters (shared/nostr/event-schema.ts), and so does the relay. The
+  // library checks only the value (second item) of single-letter tags, which are the indexed ones.
+  it(`accepts single-letter tag values of up to ${MAX_TAG_VALUE_CHARS} characters and refuses longer ones`, async () => {
+    const author = newAuthor()
+    const url = "https://example.com/" + "a".repeat(2048 - 20)
+    const post = author.sign({ kind: 39701, tags: [["d", url.slice(8)], ["i", url], ["k", "web"]] })
+    expect(await client.publish(post)).toEqual(["OK", post.id, true, ""])
+    expect(await client.fetch({ kinds: [39701], "#i": [url] })).toEqual([post])
+
+    const longest = author.sign({ tags: [["r", "r".repeat(MAX_TAG_VALUE_CHARS)]] })
+    expect(await client.publish(longest)).toEqual(["OK", longest.id, true, ""])
+    const tooLong = author.sign({ tags: [["r", "r".repeat(MAX_TAG_VALUE_CHARS + 1)]] })
+    expect(await client.publish(tooLong)).toEqual(["OK", tooLong.id, false, expect.stringMatching(/^invalid: /)])
+    expect(await client.fetch({ ids: [tooLong.id] })).toEqual([])
   })
 
   it("closes only a connection that sends a frame beyond the hard frame limit", async () => {

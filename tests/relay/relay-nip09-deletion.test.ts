@@ -107,6 +107,23 @@ describe.each(STORAGE_MODES)("NIP-09 deletion (%s)", mode => {
     expect((await client.publish(note))[2]).toBe(false)
   })
 
+  // Ledger events (kinds 3330-3335, docs/PROTOCOL.md §2.14) must outlive any deletion request: a
+  // payer who could delete a transfer after being paid would make it vanish for late peers.
+  it.each([3330, 3331, 3332, 3333, 3334, 3335])("never deletes a ledger event of kind %i, by e id or before it arrives", async kind => {
+    const alice = newAuthor()
+    const transfer = alice.sign({ kind, tags: [["net", "0".repeat(64)], ["amount", "1"]] })
+    const later = alice.sign({ kind, tags: [["net", "0".repeat(64)], ["amount", "2"]] })
+    await client.publish(transfer)
+
+    const deletion = alice.sign({ kind: 5, tags: [["e", transfer.id], ["e", later.id], ["k", String(kind)]] })
+    expect((await client.publish(deletion))[2]).toBe(true)
+    expect(await client.fetch({ ids: [transfer.id] })).toEqual([transfer])
+    expect(await client.publish(transfer)).toEqual(["OK", transfer.id, true, expect.stringMatching(/^duplicate:/)])
+    // a deletion that arrived first blocks nothing either
+    expect(await client.publish(later)).toEqual(["OK", later.id, true, ""])
+    expect(ids(await client.fetch({ kinds: [kind], authors: [alice.pubkey] }))).toEqual(ids([transfer, later]))
+  })
+
   it("sends the stored deletion request to live subscribers", async () => {
     const alice = newAuthor()
     await client.query({ kinds: [5] }, "deletions")

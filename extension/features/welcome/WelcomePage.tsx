@@ -2,6 +2,8 @@ import { useEffect, useState } from "react"
 import browser from "webextension-polyfill"
 
 import type { ExtensionApi } from "../messaging/browser-api"
+import { PrivacyStatement } from "../settings/PrivacyStatement"
+import { IdentityStep } from "./IdentityStep"
 
 /** Shown once after install: what Synereo Stream does, what it reads, and a way into the Stream. */
 export function WelcomePage() {
@@ -25,19 +27,23 @@ export function WelcomePage() {
         Amplify any web page into your Stream, ranked on this device by the attention of the people you engage with. There is no Synereo
         server: your posts are signed with a key that was just created for you and kept in this browser.
       </p>
+      <h2>Your identity</h2>
+      <IdentityStep />
       <h2>How to amplify</h2>
       <ul>
         <li>Right-click a link and choose “Amplify link”, or right-click a page and choose “Amplify this page”.</li>
         <li>Or click the Synereo button in the toolbar (Alt+Shift+A) and press “Amplify this page”.</li>
       </ul>
-      <h2>What Synereo reads</h2>
-      <p>
-        Only the page you point it at, at the moment you do: its address, title, description and preview image. It does not see the other
-        pages you visit.
-      </p>
-      <button type="button" className="primary" data-testid="open-stream" onClick={openStream}>
-        Open the Stream
-      </button>
+      <h2>Privacy, in short</h2>
+      <PrivacyStatement />
+      <div className="row">
+        <button type="button" className="primary" data-testid="open-stream" onClick={openStream}>
+          Open the Stream
+        </button>
+        <button type="button" className="secondary" data-testid="welcome-open-settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </div>
       {error ? (
         <p role="alert" className="status error">
           {error}

@@ -71,6 +71,6 @@ export const MIN_DWELL_S = 8
 export const MAX_DWELL_S = 120
 /** Attention units of a dwell exactly at the minimum. */
 export const ATTENTION_UNIT = 1000
-/** Shares of a stake, in basis points; the viewers get the rest. */
-export const ORIGINATOR_BPS = 2000n
-export const UPKEEP_BPS = 500n
+/** Shares of a stake, in basis points; the viewers get the rest (the ledger's default split too). */
+export const CREATOR_BPS = 1000
+export const UPKEEP_BPS = 500

@@ -1,13 +1,14 @@
-import { ORIGINATOR_BPS, UPKEEP_BPS } from "./constants"
+import { CREATOR_BPS, UPKEEP_BPS } from "./constants"
 
+/** The shape of the ledger's SplitParams (shared/ledger/events.ts); viewers get what is left. */
 export interface SplitParams {
   /** The originator's share in basis points (1/10,000). */
-  originatorBps: bigint
+  creatorBps: number
   /** The network upkeep's share in basis points. */
-  upkeepBps: bigint
+  upkeepBps: number
 }
 
-export const DEFAULT_SPLIT: SplitParams = { originatorBps: ORIGINATOR_BPS, upkeepBps: UPKEEP_BPS }
+export const DEFAULT_SPLIT: SplitParams = { creatorBps: CREATOR_BPS, upkeepBps: UPKEEP_BPS }
 
 export interface WeightedViewer {
   pubkey: string
@@ -23,20 +24,21 @@ export interface StakeSplit {
 }
 
 /**
- * Splits a stake in integer base units, the same signature as the ledger's default split
- * (shared/ledger/split.ts), with viewer weights from the engine (Reo-weighted attention):
- *   creator = floor(stake * originatorBps / 10000), upkeep = floor(stake * upkeepBps / 10000),
+ * Splits a stake in integer base units. Same signature as the ledger's SplitFn (shared/ledger/split.ts),
+ * so it can be injected there; it differs from the ledger's default only in where rounding leftovers go:
+ *   creator = floor(stake * creatorBps / 10000), upkeep = floor(stake * upkeepBps / 10000),
  *   pool = stake - creator - upkeep, viewer i gets floor(pool * w_i / W), and the base units left
  *   by rounding go one each to the largest remainders (pool * w_i mod W), ties by pubkey ascending.
  * creator + upkeep + sum(viewers) + refund == stake exactly.
  */
-export function splitStake(stake: bigint, params: SplitParams, viewers: WeightedViewer[]): StakeSplit {
+export function splitStake(stake: bigint, params: SplitParams, viewers: readonly WeightedViewer[]): StakeSplit {
   if (stake < 0n) throw new RangeError("stake must be non-negative")
-  if (params.originatorBps < 0n || params.upkeepBps < 0n || params.originatorBps + params.upkeepBps > 10000n) {
-    throw new RangeError("split shares must be within 0..10000 basis points together")
+  const { creatorBps, upkeepBps } = params
+  if (!Number.isInteger(creatorBps) || !Number.isInteger(upkeepBps) || creatorBps < 0 || upkeepBps < 0 || creatorBps + upkeepBps > 10000) {
+    throw new RangeError("split shares must be integers within 0..10000 basis points together")
   }
-  const creator = (stake * params.originatorBps) / 10000n
-  const upkeep = (stake * params.upkeepBps) / 10000n
+  const creator = (stake * BigInt(creatorBps)) / 10000n
+  const upkeep = (stake * BigInt(upkeepBps)) / 10000n
   const pool = stake - creator - upkeep
   const merged = new Map<string, bigint>()
   for (const v of viewers) {

@@ -4,15 +4,17 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
 import { DEFAULT_SPLIT, splitStake } from "../../../shared/engine/model/split-stake"
+import { DEFAULT_SPLIT as LEDGER_SPLIT } from "../../../shared/ledger/events"
+import { checkSplit, defaultSplit, type SplitFn } from "../../../shared/ledger/split"
 import { HONEST_VIEWER, network, pubkeyOf, simEngine } from "../sim-fixture"
 
 const SUPPLY = 2_000_000_000n * 100_000_000n
 const pubkey = fc.integer({ min: 0, max: 40 }).map((n) => n.toString(16).padStart(64, "0"))
 const viewer = fc.record({ pubkey, weight: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 1n << 62n })) })
 const params = fc
-  .tuple(fc.bigInt({ min: 0n, max: 10000n }), fc.bigInt({ min: 0n, max: 10000n }))
-  .filter(([a, b]) => a + b <= 10000n)
-  .map(([originatorBps, upkeepBps]) => ({ originatorBps, upkeepBps }))
+  .tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 10000 }))
+  .filter(([a, b]) => a + b <= 10000)
+  .map(([creatorBps, upkeepBps]) => ({ creatorBps, upkeepBps }))
 
 function total(s: ReturnType<typeof splitStake>): bigint {
   let sum = s.creator + s.upkeep + s.refund
@@ -36,7 +38,7 @@ describe("payout conservation", () => {
   })
 
   it("gives rounding leftovers to the largest remainders, ties by pubkey", () => {
-    const s = splitStake(10n, { originatorBps: 0n, upkeepBps: 0n }, [
+    const s = splitStake(10n, { creatorBps: 0, upkeepBps: 0 }, [
       { pubkey: "b".repeat(64), weight: 1n },
       { pubkey: "a".repeat(64), weight: 1n },
       { pubkey: "c".repeat(64), weight: 1n }
@@ -52,8 +54,19 @@ describe("payout conservation", () => {
     const s = splitStake(1001n, DEFAULT_SPLIT, [{ pubkey: "a".repeat(64), weight: 0n }])
     expect(s.viewers.size).toBe(0)
     expect(s.refund).toBe(1001n - s.creator - s.upkeep)
-    expect(s.creator).toBe(200n)
+    expect(s.creator).toBe(100n)
     expect(s.upkeep).toBe(50n)
+  })
+
+  it("is a SplitFn the ledger can inject, and the ledger's own split takes the engine's weights", async () => {
+    const engine = await simEngine("ts", HONEST_VIEWER)
+    const viewers = network.identities.slice(0, 300).map((p) => ({ pubkey: p.pubkey, dwellSec: 20, foreground: true, idle: false }))
+    const weights = engine.stakeWeights({ originator: pubkeyOf(2), promoter: pubkeyOf(4), viewers })
+    const injected: SplitFn = splitStake
+    for (const split of [injected, defaultSplit]) {
+      const r = split(987_654_321n, LEDGER_SPLIT, weights)
+      checkSplit(987_654_321n, weights, r)
+    }
   })
 
   it("conserves a stake settled by the engine on the generated network", async () => {

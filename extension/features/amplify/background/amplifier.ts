@@ -3,6 +3,7 @@ import type { StreamDb } from "../../../../shared/db/database"
 import { LAST_AMPLIFY_KEY, type LastAmplify } from "../../../../shared/messages/catalog"
 import type { KeyStore } from "../../identity/background/key-store"
 import type { ExtensionApi } from "../../messaging/browser-api"
+import { queueWhenSigned } from "../../sync/background/queue-on-sign"
 import { pageMetadataProbe } from "./page-metadata-probe"
 
 export interface AmplifyRequest {
@@ -35,7 +36,7 @@ export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeySt
 
   return async function amplify(req: AmplifyRequest): Promise<AmplifyResult> {
     const result = await amplifyLink(
-      { db, pubkey: keys.pubkey, sign: keys.sign, readMetadata: () => readMetadata(req), nowSec },
+      { db, pubkey: keys.pubkey, sign: queueWhenSigned(db, keys.sign), readMetadata: () => readMetadata(req), nowSec },
       req.url
     )
     const record: LastAmplify = { at: Date.now(), source: req.source, result }

@@ -1,46 +1,20 @@
-import type Browser from "webextension-polyfill"
 import type { EventTemplate } from "nostr-tools/pure"
-import { npubEncode } from "nostr-tools/nip19"
 
-import { isSecretKeyHex, newSecretKeyHex, publicKeyOf, signWith } from "../../../../shared/identity/secret-key"
 import type { SignedEvent } from "../../../../shared/nostr/event-schema"
 
-/** Storage key of the person's secret key (hex) in `storage.local`; never leaves the background. */
-export const SECRET_KEY_STORAGE = "identity.secretKey.v1"
-
-export interface KeyStore {
-  pubkey(): Promise<string>
-  npub(): Promise<string>
-  sign(template: EventTemplate): Promise<SignedEvent>
-}
+/** Storage key of the person's secret key (hex) in `storage.local` while no lock is set; see identity-records.ts. */
+export { SECRET_KEY_STORAGE } from "./identity-records"
 
 /**
- * The person's signing key, created on first use and kept in extension storage. Concurrent first
- * calls share one creation, so a burst of events at first run cannot create two identities.
+ * How the rest of the extension signs. Behind it is a strategy chosen in Settings: Synereo's own
+ * key (stored plain, or locked with a passphrase; `sign` then rejects with "Your key is locked —
+ * unlock it in Settings." until it is unlocked), or a NIP-07 signer extension reached through the
+ * page the person invoked Synereo on. Create it with `registerIdentity` (one per background).
  */
-export function createKeyStore(storage: Browser.Storage.StorageArea): KeyStore {
-  let loading: Promise<string> | undefined
-
-  async function loadOrCreate(): Promise<string> {
-    const stored = (await storage.get(SECRET_KEY_STORAGE))[SECRET_KEY_STORAGE]
-    if (isSecretKeyHex(stored)) return stored
-    if (stored !== undefined) throw new Error("The stored key is damaged; restore it from your backup.")
-    const fresh = newSecretKeyHex()
-    await storage.set({ [SECRET_KEY_STORAGE]: fresh })
-    return fresh
-  }
-
-  function secret(): Promise<string> {
-    loading ??= loadOrCreate().catch((err: unknown) => {
-      loading = undefined
-      throw err
-    })
-    return loading
-  }
-
-  return {
-    pubkey: async () => publicKeyOf(await secret()),
-    npub: async () => npubEncode(publicKeyOf(await secret())),
-    sign: async (template) => signWith(await secret(), template)
-  }
+export interface KeyStore {
+  /** The public key posts are signed with (hex); works while the key is locked. */
+  pubkey(): Promise<string>
+  npub(): Promise<string>
+  /** `context.tabId`: the tab the person invoked Synereo on, where a NIP-07 signer is reached. */
+  sign(template: EventTemplate, context?: { tabId?: number }): Promise<SignedEvent>
 }

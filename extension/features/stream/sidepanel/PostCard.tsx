@@ -1,4 +1,5 @@
 import type { PostRow } from "../../../../shared/db/database"
+import { CardSocial } from "./CardSocial"
 import { relativeTime } from "./relative-time"
 
 /**
@@ -24,6 +25,7 @@ export function PostCard({ post }: { post: PostRow }) {
             {amplifiers === 1 ? "1 amplifier" : `${amplifiers} amplifiers`} · {relativeTime(post.updatedAt)}
           </span>
         </div>
+        <CardSocial post={post} />
       </div>
     </article>
   )

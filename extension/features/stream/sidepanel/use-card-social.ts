@@ -1,0 +1,78 @@
+import { liveQuery } from "dexie"
+import { useSyncExternalStore } from "react"
+
+import type { CommentRow, PostRow } from "../../../../shared/db/database"
+import { bookmarkAddress } from "../../../../shared/nostr/kinds"
+import { streamDb } from "./stream-db"
+
+export interface CardSocial {
+  /** Distinct people who liked any bookmark of this URL ("-" is not a like). */
+  likes: number
+  likedByMe: boolean
+  /** Comments rooted at this URL, oldest first. */
+  comments: CommentRow[]
+}
+
+interface SocialIndex {
+  /** Likers per bookmark event id and per bookmark address. */
+  likersByTarget: Map<string, Set<string>>
+  commentsByUrl: Map<string, CommentRow[]>
+}
+
+const EMPTY: SocialIndex = { likersByTarget: new Map(), commentsByUrl: new Map() }
+let snapshot: SocialIndex = EMPTY
+const listeners = new Set<() => void>()
+let subscription: { unsubscribe(): void } | undefined
+
+/**
+ * One live query for every card: reactions and comments grouped once per change, instead of a
+ * query per card (a Stream of 500 cards would otherwise re-run 500 queries on every new event).
+ */
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  subscription ??= liveQuery(async () => {
+    const db = streamDb()
+    const [reactions, comments] = await Promise.all([db.reactions.toArray(), db.comments.orderBy("createdAt").toArray()])
+    const likersByTarget = new Map<string, Set<string>>()
+    const add = (key: string, author: string) => {
+      if (!key) return
+      let set = likersByTarget.get(key)
+      if (!set) likersByTarget.set(key, (set = new Set()))
+      set.add(author)
+    }
+    for (const r of reactions) {
+      if (r.content === "-") continue
+      add(r.target, r.author)
+      add(r.address, r.author)
+    }
+    const commentsByUrl = new Map<string, CommentRow[]>()
+    for (const c of comments) {
+      const list = commentsByUrl.get(c.url)
+      if (list) list.push(c)
+      else commentsByUrl.set(c.url, [c])
+    }
+    return { likersByTarget, commentsByUrl }
+  }).subscribe({
+    next: (index) => {
+      snapshot = index
+      for (const l of listeners) l()
+    },
+    error: (err: unknown) => console.warn("Synereo: could not read likes and comments", err)
+  })
+  return () => {
+    listeners.delete(listener)
+    if (listeners.size === 0) {
+      subscription?.unsubscribe()
+      subscription = undefined
+    }
+  }
+}
+
+/** Likes and comments of one card, live from Dexie (the background stores them as they arrive). */
+export function useCardSocial(post: PostRow, me: string | undefined): CardSocial {
+  const index = useSyncExternalStore(subscribe, () => snapshot)
+  const likers = new Set<string>()
+  for (const id of Object.values(post.eventIds)) for (const a of index.likersByTarget.get(id) ?? []) likers.add(a)
+  for (const author of post.amplifiers) for (const a of index.likersByTarget.get(bookmarkAddress(author, post.url)) ?? []) likers.add(a)
+  return { likes: likers.size, likedByMe: !!me && likers.has(me), comments: index.commentsByUrl.get(post.url) ?? [] }
+}

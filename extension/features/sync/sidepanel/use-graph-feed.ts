@@ -1,0 +1,60 @@
+import { liveQuery } from "dexie"
+import { useEffect, useState } from "react"
+
+import type { GraphDeltaRow } from "../../../../shared/db/database"
+import { getIdentity } from "../../../../shared/messages/catalog"
+import { engine } from "../../../engine/engine-client"
+import { send } from "../../messaging/send"
+import { streamDb } from "../../stream/sidepanel/stream-db"
+
+/** Deltas handed to the worker per call: keeps it responsive while the history replays. */
+const BATCH = 2000
+
+/**
+ * The side panel's engine worker is the consumer of the sync core's graph deltas. The background
+ * logs them in Dexie (`graphDeltas`, in arrival order) as events are stored; on open the panel
+ * sets the viewer, replays the whole log into the worker in batches, then follows new rows live.
+ * Returns how many deltas the worker has taken (shown as a data attribute for diagnosis).
+ */
+export function useGraphFeed(): number {
+  const [applied, setApplied] = useState(0)
+  useEffect(() => {
+    let stopped = false
+    let last = 0
+    let count = 0
+    let busy: Promise<void> = Promise.resolve()
+    let subscription: { unsubscribe(): void } | undefined
+    const now = () => Date.now() / 1000
+
+    const feed = (rows: GraphDeltaRow[]) => {
+      busy = busy.then(async () => {
+        const fresh = rows.filter((r) => r.seq! > last)
+        for (let i = 0; i < fresh.length && !stopped; i += BATCH) {
+          const chunk = fresh.slice(i, i + BATCH)
+          const deltas = chunk.flatMap((r) => r.deltas)
+          await engine().applyDeltas(deltas, now())
+          last = chunk[chunk.length - 1]!.seq!
+          count += deltas.length
+        }
+        if (!stopped) setApplied(count)
+      })
+      return busy
+    }
+
+    ;(async () => {
+      const { pubkey } = await send(getIdentity, {})
+      await engine().setViewer(pubkey, now())
+      if (stopped) return
+      subscription = liveQuery(() => streamDb().graphDeltas.where("seq").above(last).toArray()).subscribe({
+        next: (rows) => void feed(rows).catch((err: unknown) => console.warn("Synereo: the engine refused graph changes", err)),
+        error: (err: unknown) => console.warn("Synereo: could not read graph changes", err)
+      })
+    })().catch((err: unknown) => console.warn("Synereo: the engine feed did not start", err))
+
+    return () => {
+      stopped = true
+      subscription?.unsubscribe()
+    }
+  }, [])
+  return applied
+}

@@ -1,0 +1,35 @@
+import type { GraphDelta } from "../engine/engine-api"
+import type { SignedEvent } from "../nostr/event-schema"
+
+/**
+ * Where the sync core hands graph changes as events arrive. The engine's own `EngineApi`
+ * satisfies it (Node CLI, benchmark); the extension's background passes none, because the side
+ * panel's engine worker replays the same deltas from the `graphDeltas` table.
+ */
+export interface GraphDeltaSink {
+  applyDeltas(deltas: GraphDelta[], nowSec: number): unknown
+}
+
+export interface SyncClock {
+  nowMs(): number
+}
+
+export const systemClock: SyncClock = { nowMs: () => Date.now() }
+
+/** A WebSocket constructor: the platform's in browsers and workers, `ws` in Node. */
+export type WebSocketImpl = typeof WebSocket
+
+/** Checks an event's id and signature. */
+export type VerifyFn = (event: SignedEvent) => boolean
+
+export interface SyncLogger {
+  info(message: string, ...rest: unknown[]): void
+  warn(message: string, ...rest: unknown[]): void
+}
+
+export const consoleLogger: SyncLogger = {
+  info: (m, ...r) => console.info(`Synereo sync: ${m}`, ...r),
+  warn: (m, ...r) => console.warn(`Synereo sync: ${m}`, ...r)
+}
+
+export const silentLogger: SyncLogger = { info: () => {}, warn: () => {} }

@@ -1,0 +1,210 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import type { Page } from "puppeteer-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { startRelay, type RunningRelay } from "../../relay"
+import type { ExtensionSession } from "../../scripts/browser/launch-extension"
+import { sanitizeMetadata } from "../../shared/posts/link-metadata"
+import { linkPostTemplate } from "../../shared/posts/link-post-event"
+import WebSocket from "ws"
+
+import { newAuthor, RelayTestClient } from "../relay/relay-test-client"
+import { clickMenu, startExtension } from "./support/extension-session"
+import { startTestSite, type TestSite } from "./support/test-site"
+import { cardSelector, cardSocial, chooseRelay, countStore, fullScreenshot, killServiceWorker, readStore, screenshotPath } from "./support/two-browsers"
+
+// Two people, two Chromium profiles with the built extension, one local relay started here.
+let site: TestSite
+let dataDir: string
+let relay: RunningRelay
+let port: number
+let alice: ExtensionSession
+let bob: ExtensionSession
+let panelA: Page
+let panelB: Page
+/** An idle extension page of A's, for reading its IndexedDB while the side panel is busy rendering. */
+let probeA: Page
+
+const ARTICLE = () => site.url("/article.html")
+const LINKED = () => site.url("/linked.html")
+const PLAIN = () => site.url("/plain.html")
+
+async function amplify(session: ExtensionSession, url: string): Promise<void> {
+  const page = await session.browser.newPage()
+  await page.goto(url)
+  await session.grantActiveTab(page)
+  await clickMenu(session, { menuItemId: "synereo-amplify-page", pageUrl: page.url() }, page.url())
+}
+
+async function relayEvents(kinds: number[], more: { authors?: string[] } = {}): Promise<{ id: string; kind: number }[]> {
+  const c = await RelayTestClient.connect(relay.url)
+  try {
+    return (await c.fetch({ kinds, limit: 1000, ...more })) as { id: string; kind: number }[]
+  } finally {
+    await c.close()
+  }
+}
+
+async function pubkeyOf(panel: Page): Promise<string> {
+  return panel.evaluate(async () => ((await chrome.runtime.sendMessage({ type: "identity/get", payload: {} })) as { pubkey: string }).pubkey)
+}
+
+/** Other people's posts, published straight to the relay (pipelined), from 30 simulated peers. */
+const BURST = 1500
+async function publishBurst(n: number): Promise<void> {
+  const peers = Array.from({ length: 30 }, () => newAuthor())
+  const now = Math.floor(Date.now() / 1000)
+  const events = Array.from({ length: n }, (_, i) => {
+    const url = `https://peer${i % 30}.example/post-${i}`
+    return peers[i % 30]!.sign(linkPostTemplate(url, sanitizeMetadata({ title: `Post ${i}` }, url), now - n + i))
+  })
+  const ws = new WebSocket(relay.url)
+  await new Promise((resolve, reject) => {
+    ws.once("open", resolve)
+    ws.once("error", reject)
+  })
+  const pending = new Set(events.map((e) => e.id))
+  const refused: string[] = []
+  const done = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${pending.size} burst events got no OK in 120 s`)), 120_000)
+    ws.on("message", (data) => {
+      const m = JSON.parse(String(data)) as unknown[]
+      if (m[0] !== "OK" || !pending.delete(m[1] as string)) return
+      if (m[2] !== true) refused.push(String(m[3]))
+      if (pending.size === 0) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+  })
+  for (const e of events) ws.send(JSON.stringify(["EVENT", e]))
+  await done
+  ws.close()
+  expect(refused).toEqual([])
+}
+
+beforeAll(async () => {
+  site = await startTestSite()
+  dataDir = mkdtempSync(join(tmpdir(), "synereo-e2e-relay-"))
+  relay = await startRelay({ port: 0, dataDir })
+  port = relay.port
+  ;[alice, bob] = await Promise.all([startExtension(), startExtension()])
+  ;[panelA, panelB] = await Promise.all([alice.openSidePanel(), bob.openSidePanel()])
+  probeA = await alice.browser.newPage()
+  await probeA.goto(`chrome-extension://${alice.extensionId}/tabs/welcome.html`)
+})
+
+afterAll(async () => {
+  await Promise.all([alice?.close(), bob?.close()])
+  await relay?.close()
+  await site?.close()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe("two browsers on one relay", () => {
+  it("each person chooses the test relay (a NIP-65 list) and connects", async () => {
+    await chooseRelay(panelA, relay.url)
+    await chooseRelay(panelB, relay.url)
+    await expect.poll(async () => (await relayEvents([10002])).length).toBe(2)
+  })
+
+  it("A amplifies a page; B sees it in the Stream within 5 s", async () => {
+    await amplify(alice, ARTICLE())
+    await panelA.waitForSelector(cardSelector(ARTICLE()))
+    const t0 = Date.now()
+    await panelB.waitForSelector(cardSelector(ARTICLE()), { timeout: 5_000 })
+    expect(Date.now() - t0).toBeLessThan(5_000)
+    await fullScreenshot(panelB, "05-two-browsers-b-receives")
+  })
+
+  it("B likes and comments; A sees both", async () => {
+    await panelB.click(`${cardSelector(ARTICLE())} [data-testid=like-button]`)
+    await panelB.type(`${cardSelector(ARTICLE())} [data-testid=comment-input]`, "Read it twice. Worth it.")
+    await panelB.click(`${cardSelector(ARTICLE())} [data-testid=comment-submit]`)
+    await panelB.waitForFunction((sel) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === "1", { timeout: 20_000 }, cardSelector(ARTICLE()))
+    await panelA.waitForFunction(
+      (sel) => {
+        const s = document.querySelector(`${sel} [data-testid=card-social]`)
+        return s?.getAttribute("data-likes") === "1" && s?.getAttribute("data-comments") === "1"
+      },
+      { timeout: 20_000 },
+      cardSelector(ARTICLE())
+    )
+    expect(await cardSocial(panelA, ARTICLE())).toEqual({ likes: 1, comments: 1, texts: ["Read it twice. Worth it."] })
+    // A's engine worker received the like and the comment as graph deltas (post, like, comment)
+    await panelA.waitForFunction(() => Number(document.querySelector("[data-testid=sync-status]")?.getAttribute("data-graph-deltas")) >= 3)
+    await fullScreenshot(panelA, "06-two-browsers-a-sees-like-and-comment")
+  })
+
+  it("survives A's service worker stopping mid-sync and the relay going away: nothing lost, nothing duplicated", async () => {
+    // The relay goes away; both keep working offline, their events wait in their outboxes.
+    await relay.close()
+    await panelA.waitForFunction(() => document.querySelector("[data-testid=sync-status]")?.getAttribute("data-open") === "0", { timeout: 15_000 })
+    await amplify(alice, LINKED())
+    await panelA.waitForSelector(cardSelector(LINKED()))
+    await amplify(bob, PLAIN())
+    await panelB.waitForSelector(cardSelector(PLAIN()))
+    await panelB.type(`${cardSelector(ARTICLE())} [data-testid=comment-input]`, "Second thought, offline.")
+    await panelB.click(`${cardSelector(ARTICLE())} [data-testid=comment-submit]`)
+    await panelB.waitForFunction((sel) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === "2", { timeout: 20_000 }, cardSelector(ARTICLE()))
+    await panelA.waitForFunction(() => Number(document.querySelector("[data-testid=sync-status]")?.getAttribute("data-pending")) >= 1)
+    await fullScreenshot(panelA, "07-two-browsers-offline-waiting")
+
+    // The relay comes back on the same port with the same data, and a burst of other people's
+    // posts arrives. A's worker is stopped while it is storing them: in the middle of a sync.
+    relay = await startRelay({ port, dataDir })
+    await panelA.waitForFunction(() => document.querySelector("[data-testid=sync-status]")?.getAttribute("data-open") === "1", { timeout: 30_000 })
+    await expect.poll(() => countStore(panelA, "posts"), { timeout: 30_000 }).toBe(3) // caught up with B's offline posts
+    const baseline = await countStore(probeA, "events")
+    const accepted = relay.stats().eventsAccepted
+    const burst = publishBurst(BURST)
+    // Kill once the relay has taken a tenth of the burst (and sent it on to A).
+    while (relay.stats().eventsAccepted < accepted + BURST / 10) await new Promise((r) => setTimeout(r, 2))
+    const inHand = (await countStore(probeA, "events")) - baseline
+    await killServiceWorker(alice, panelA)
+    const atKill = (await countStore(probeA, "events")) - baseline
+    // The worker was told to stop while it was still storing the burst.
+    expect(inHand).toBeLessThan(BURST)
+    console.info(`A's worker was stopped mid-sync: ${inHand} of ${BURST} burst events stored when the stop began, ${atKill} once it had stopped`)
+    await burst
+    // Nothing but the open side panel (its status poll) wakes A's worker again.
+    await panelB.waitForSelector(cardSelector(LINKED()), { timeout: 30_000 })
+    await panelA.waitForSelector(cardSelector(PLAIN()), { timeout: 30_000 })
+    await panelA.waitForFunction((sel) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === "2", { timeout: 30_000 }, cardSelector(ARTICLE()))
+    for (const panel of [panelA, panelB]) {
+      await panel.waitForFunction(() => document.querySelector("[data-testid=sync-status]")?.getAttribute("data-pending") === "0", { timeout: 30_000 })
+      await expect.poll(() => countStore(panel, "posts"), { timeout: 60_000, interval: 250 }).toBe(3 + BURST)
+    }
+
+    // The relay holds each of our events once: 2 relay lists, 3 posts, 1 like, 2 comments.
+    const onRelay = await relayEvents([10002, 39701, 7, 1111], { authors: [await pubkeyOf(panelA), await pubkeyOf(panelB)] })
+    const kinds = onRelay.map((e) => e.kind).sort((a, b) => a - b)
+    expect(kinds).toEqual([7, 1111, 1111, 10002, 10002, 39701, 39701, 39701])
+    expect(new Set(onRelay.map((e) => e.id)).size).toBe(onRelay.length)
+    expect(relay.stats().storedEvents).toBe(onRelay.length + BURST)
+
+    // Each browser holds exactly those events, once, and the derived rows once.
+    for (const panel of [panelA, panelB]) {
+      const events = await readStore<{ id: string; kind: number }>(panel, "events")
+      // its own relay list, our 6 shared events and the burst, each once
+      expect(events).toHaveLength(7 + BURST)
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length)
+      const held = new Set(events.map((e) => e.id))
+      expect(onRelay.filter((e) => e.kind !== 10002).every((e) => held.has(e.id))).toBe(true)
+      expect(await countStore(panel, "posts")).toBe(3 + BURST)
+      expect(await countStore(panel, "reactions")).toBe(1)
+      expect(await countStore(panel, "comments")).toBe(2)
+      const deltas = await readStore<{ eventId: string }>(panel, "graphDeltas")
+      expect(new Set(deltas.map((d) => d.eventId)).size).toBe(deltas.length)
+      const outbox = await readStore<{ state: string }>(panel, "outbox")
+      expect(outbox.every((r) => r.state === "sent")).toBe(true)
+    }
+    expect(await cardSocial(panelA, ARTICLE())).toEqual({ likes: 1, comments: 2, texts: ["Read it twice. Worth it.", "Second thought, offline."] })
+    // The panels now hold 1,500 more cards: the top of A's panel, and the article's card in B's.
+    await fullScreenshot(panelA, "08-two-browsers-a-after-restart", { fullPage: false })
+    await (await panelB.$(cardSelector(ARTICLE())))!.screenshot({ path: screenshotPath("09-two-browsers-b-article-after-restart") })
+  })
+})
