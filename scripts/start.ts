@@ -8,9 +8,14 @@ import { parseArgs } from "node:util"
 import { startRelay } from "../relay"
 import { LOCAL_RELAY_PORT } from "../shared/network/local-relay"
 import { launchWithExtension } from "./browser/launch-extension"
+import { startDemo, type DemoRun } from "./demo/run-demo"
 
 const ROOT = resolve(__dirname, "..")
 const DATA = join(ROOT, ".data")
+/** Headless: how long to wait for the demo's posts in the side panel before the screenshot. */
+const POSTS_WAIT_MS = 90_000
+/** Posts the side panel should show before the screenshot is taken. */
+const POSTS_WANTED = 10
 
 const USAGE = `Synereo Stream: run the extension against the embedded local network
 
@@ -20,6 +25,7 @@ Usage: npm start [-- options]
   --once              exit after the side panel is up (and, headless, after the screenshot)
   --screenshot <png>  where to write the side-panel screenshot in headless mode
   --fresh-profile     use a throwaway Chromium profile instead of .data/chromium-profile
+  --no-demo           do not seed the local relay with the demo community (README "The demo community")
   --help              show this text
 `
 
@@ -30,6 +36,7 @@ async function main(): Promise<void> {
       once: { type: "boolean" },
       screenshot: { type: "string" },
       "fresh-profile": { type: "boolean" },
+      "no-demo": { type: "boolean" },
       help: { type: "boolean", short: "h" }
     }
   })
@@ -46,6 +53,15 @@ async function main(): Promise<void> {
   })
   console.log(`Local relay: ${relay.url} (data in ${relay.storage})`)
 
+  // Seeded in the background (bookmarks first), so Chromium starts at once; then kept active.
+  let demo: DemoRun | undefined
+  if (!args["no-demo"]) {
+    demo = await startDemo({ relayUrl: relay.url, dataDir: join(DATA, "demo") }).catch((err: unknown) => {
+      console.warn(`The demo community could not start: ${err instanceof Error ? err.message : String(err)}`)
+      return undefined
+    })
+  }
+
   const profile = args["fresh-profile"] ? undefined : join(DATA, "chromium-profile")
   if (profile) mkdirSync(profile, { recursive: true })
   const session = await launchWithExtension({ headless, userDataDir: profile })
@@ -54,6 +70,20 @@ async function main(): Promise<void> {
   const panel = await session.openSidePanel()
   await panel.waitForFunction(() => !!document.querySelector("[data-testid=engine-status]")?.getAttribute("data-kernel"), { timeout: 30_000 })
   console.log("Side panel open: the Stream is ranked on this device.")
+
+  if (headless && demo) {
+    // The Stream fills as the extension syncs the demo from the local relay: wait (bounded) for it.
+    const waitStarted = Date.now()
+    const shown = await panel
+      .waitForFunction((n: number) => document.querySelectorAll("[data-testid=post-card]").length >= n, { timeout: POSTS_WAIT_MS, polling: 500 }, POSTS_WANTED)
+      .then(() => panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length))
+      .catch(() => undefined)
+    if (shown !== undefined) console.log(`Side panel shows ${shown} posts from the demo community (after ${((Date.now() - waitStarted) / 1000).toFixed(1)} s).`)
+    else {
+      const count = await panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length).catch(() => 0)
+      console.warn(`The side panel shows ${count} posts after ${POSTS_WAIT_MS / 1000} s: the extension is not receiving the demo's events from ${relay.url}.`)
+    }
+  }
 
   if (headless) {
     const shot = resolve(args.screenshot ?? join(DATA, "screenshots", "side-panel.png"))
@@ -64,6 +94,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await session.close()
+    await demo?.stop()
     await relay.close()
   }
   if (args.once) {

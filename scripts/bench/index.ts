@@ -3,8 +3,9 @@
 // a `Benchmark` and listing it below.
 import { engineBenchmark } from "./engine"
 import type { Benchmark } from "./harness"
+import { ingestBenchmark } from "./ingest"
 
-const BENCHMARKS: Benchmark[] = [engineBenchmark]
+const BENCHMARKS: Benchmark[] = [engineBenchmark, ingestBenchmark]
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith("-"))

@@ -151,10 +151,11 @@ export interface ExpirationRow {
   expiresAt: number
 }
 
-/** The graph changes derived from one event, in arrival order, for the engine worker (v2). */
+/** The graph changes derived from one stored batch of events, in arrival order, for the engine worker (v2). */
 export interface GraphDeltaRow {
   seq?: number
-  eventId: string
+  /** The events whose deltas these are (each event is logged once). */
+  eventIds: string[]
   /** Unix milliseconds when derived. */
   at: number
   deltas: GraphDelta[]

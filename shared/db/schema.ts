@@ -16,7 +16,7 @@ export function declareVersions(db: Dexie): void {
 
   // v2 (network sync, shared/sync): the outbox of our own events, per-relay cursors and stats,
   // reactions and comments for counts, NIP-09 tombstones, NIP-40 expiry times, and the log of
-  // graph deltas the side panel's engine replays. `[kind+pubkey]` finds the newest replaceable
+  // graph deltas the side panel's engine replays (one row per stored batch, in arrival order). `[kind+pubkey]` finds the newest replaceable
   // event (contact, mute and relay lists) of an author. New tables and an index only: no rows
   // change, so no upgrade function. Our own v1 posts, never published, are queued by the sync
   // core's start-up sweep (it knows whose they are; an upgrade function does not).
@@ -29,7 +29,7 @@ export function declareVersions(db: Dexie): void {
     comments: "&id, url, parentId, author, createdAt",
     tombstones: "&key, deletionId",
     expirations: "&id, expiresAt",
-    graphDeltas: "++seq, &eventId"
+    graphDeltas: "++seq, *eventIds"
   })
 
   // v3 (AMP ledger and wallet; row types in shared/wallet/store/rows.ts): the held ledger events,

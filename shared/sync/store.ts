@@ -1,9 +1,10 @@
-import type { StreamDb, StoredEvent, TombstoneRow } from "../db/database"
+import type { PostRow, StreamDb, StoredEvent, TombstoneRow } from "../db/database"
 import type { EngagementDelta, FollowDelta, GraphDelta, PostDelta } from "../engine/engine-api"
 import type { SignedEvent } from "../nostr/event-schema"
 import { contactListFromEvent, expirationOf, isUndeletableKind, KIND_COMMENT, KIND_REACTION, KIND_WEB_BOOKMARK, type Deletion, type KnownEvent } from "../nostr/kinds"
-import { parseLinkPostEvent } from "../posts/link-post-event"
+import { parseLinkPostEvent, type LinkPost } from "../posts/link-post-event"
 import { saveLinkPost } from "../posts/post-store"
+import { canonicalizeUrl } from "../url/canonical-url"
 
 /** Every table an ingest batch may write, so callers can widen the transaction (cursors, stats). */
 export function syncTables(db: StreamDb) {
@@ -41,7 +42,7 @@ function dTag(event: { tags: string[][] }): string {
  * Deletions apply first, so a deletion and its target in one batch end the same as in any order;
  * then bookmarks (through shared/posts' saveLinkPost), replaceable lists, comments and reactions.
  * Idempotent: an event already held changes nothing and yields no delta, and each event's deltas
- * are logged once in `graphDeltas` (keyed by event id) for the side panel's engine.
+ * are logged once in `graphDeltas` for the side panel's engine.
  */
 export async function storeKnownEvents(db: StreamDb, batch: KnownEvent[], opts: { nowMs: number }): Promise<StoreResult> {
   return db.transaction("rw", syncTables(db), async () => {
@@ -72,35 +73,68 @@ export async function storeKnownEvents(db: StreamDb, batch: KnownEvent[], opts: 
     fresh = fresh.filter((k) => k.type !== "deletion")
 
     // 2. Tombstones: by id, and by address for bookmarks up to the request's created_at.
-    const keys = fresh.map((k) => `${k.event.pubkey}|${k.event.id}`)
-    const addrKeys = fresh.map((k) => (k.type === "bookmark" ? `${k.event.pubkey}|${KIND_WEB_BOOKMARK}:${k.event.pubkey}:${dTag(k.event)}` : ""))
-    const [byId, byAddr] = await Promise.all([db.tombstones.bulkGet(keys), db.tombstones.bulkGet(addrKeys.map((a) => a || "-"))])
-    fresh = fresh.filter((k, i) => {
-      const dead = !!byId[i] || (!!addrKeys[i] && !!byAddr[i] && byAddr[i]!.createdAt >= k.event.created_at)
-      if (dead) result.deleted.push(k.event.id)
-      return !dead
-    })
+    if (fresh.length > 0 && (await db.tombstones.count()) > 0) {
+      const keys = fresh.map((k) => `${k.event.pubkey}|${k.event.id}`)
+      const addrKeys = fresh.map((k) => (k.type === "bookmark" ? `${k.event.pubkey}|${KIND_WEB_BOOKMARK}:${k.event.pubkey}:${dTag(k.event)}` : ""))
+      const [byId, byAddr] = await Promise.all([db.tombstones.bulkGet(keys), db.tombstones.bulkGet(addrKeys.map((a) => a || "-"))])
+      fresh = fresh.filter((k, i) => {
+        const dead = !!byId[i] || (!!addrKeys[i] && !!byAddr[i] && byAddr[i]!.createdAt >= k.event.created_at)
+        if (dead) result.deleted.push(k.event.id)
+        return !dead
+      })
+    }
 
-    // 3. Bookmarks: the card logic stays in shared/posts.
+    // 3. Bookmarks. A URL new to us with one bookmark in the batch gets its card here in bulk; any
+    // other case goes through shared/posts' saveLinkPost, which owns the card rules.
     const bookmarkUrls = new Map<string, string>()
-    for (const k of fresh) {
-      if (k.type !== "bookmark") continue
-      const before = await db.posts.get(k.value.url)
-      const outcome = await saveLinkPost(db, k.value, k.event)
-      if (outcome === "unchanged") {
-        result.superseded.push(k.event.id)
-        continue
-      }
-      bookmarkUrls.set(k.event.id, k.value.url)
-      const deltas: GraphDelta[] = []
-      if (outcome === "created" || !before) {
+    const bookmarks = fresh.filter((k): k is Extract<KnownEvent, { type: "bookmark" }> => k.type === "bookmark")
+    if (bookmarks.length > 0) {
+      const perUrl = new Map<string, number>()
+      for (const k of bookmarks) perUrl.set(k.value.url, (perUrl.get(k.value.url) ?? 0) + 1)
+      const urls = [...perUrl.keys()]
+      const cards = new Map(urls.map((u, i) => [u, i]))
+      const existing = await db.posts.bulkGet(urls)
+      // Our own posts queued by the amplifier had their delta logged then (extension/features/sync).
+      const queued = await db.outbox.bulkGet(bookmarks.map((k) => k.event.id))
+      const preLogged = new Set(bookmarks.filter((_, i) => !!queued[i]).map((k) => k.event.id))
+      const fastRows: StoredEvent[] = []
+      const fastCards: PostRow[] = []
+      for (const k of bookmarks) {
+        const url = k.value.url
+        const before = existing[cards.get(url)!]
+        const deltas: GraphDelta[] = []
+        if (!before && perUrl.get(url) === 1) {
+          fastRows.push(storedRow(k.event))
+          fastCards.push(firstCard(k.value))
+        } else {
+          const card = await db.posts.get(url)
+          const outcome = await saveLinkPost(db, k.value, k.event)
+          if (outcome === "unchanged") {
+            result.superseded.push(k.event.id)
+            continue
+          }
+          if (card && outcome === "added-amplifier") {
+            const first = (await db.posts.get(url))?.amplifiers[0]
+            if (first && first !== k.value.author) deltas.push({ type: "engagement", from: k.value.author, to: first, kind: "share", at: k.value.createdAt, post: url } satisfies EngagementDelta)
+            bookmarkUrls.set(k.event.id, url)
+            keep(k, preLogged.has(k.event.id) ? [] : deltas)
+            continue
+          }
+          if (card) {
+            bookmarkUrls.set(k.event.id, url)
+            keep(k)
+            continue
+          }
+        }
+        bookmarkUrls.set(k.event.id, url)
         const tags = [...new Set(k.event.tags.filter((t) => t[0] === "t" && t[1]).map((t) => t[1]!.toLowerCase()))]
-        deltas.push({ type: "post", id: k.value.url, author: k.value.author, createdAt: k.value.createdAt, ...(tags.length ? { tags } : {}), hops: 1 } satisfies PostDelta)
-      } else if (outcome === "added-amplifier") {
-        const first = (await db.posts.get(k.value.url))?.amplifiers[0]
-        if (first && first !== k.value.author) deltas.push({ type: "engagement", from: k.value.author, to: first, kind: "share", at: k.value.createdAt, post: k.value.url } satisfies EngagementDelta)
+        deltas.push({ type: "post", id: url, author: k.value.author, createdAt: k.value.createdAt, ...(tags.length ? { tags } : {}), hops: 1 } satisfies PostDelta)
+        keep(k, preLogged.has(k.event.id) ? [] : deltas)
       }
-      keep(k, deltas)
+      if (fastRows.length) {
+        await db.events.bulkAdd(fastRows)
+        await db.posts.bulkAdd(fastCards)
+      }
     }
 
     // 4. Replaceable lists (NIP-02, NIP-51, NIP-65) and our settings: the newest per author (and d).
@@ -128,15 +162,14 @@ export async function storeKnownEvents(db: StreamDb, batch: KnownEvent[], opts: 
     // 5. Comments and reactions, in bulk.
     const social = fresh.filter((k) => k.type === "comment" || k.type === "reaction")
     if (social.length > 0) {
-      const reactionTargets = social.flatMap((k) => (k.type === "reaction" ? [k.value.target] : []))
+      const targetUrl = new Map(bookmarkUrls)
+      const reactionTargets = [...new Set(social.flatMap((k) => (k.type === "reaction" && !targetUrl.has(k.value.target) ? [k.value.target] : [])))]
       const targetEvents = await db.events.bulkGet(reactionTargets)
-      const targetUrl = new Map<string, string>()
       targetEvents.forEach((t, i) => {
-        if (t?.kind !== KIND_WEB_BOOKMARK) return
-        const r = parseLinkPostEvent(t.event, () => true)
-        if (r.ok) targetUrl.set(reactionTargets[i]!, r.post.url)
+        const declared = t?.kind === KIND_WEB_BOOKMARK ? t.event.tags.find((x) => x[0] === "i")?.[1] : undefined
+        const canon = declared ? canonicalizeUrl(declared) : undefined
+        if (canon?.ok) targetUrl.set(reactionTargets[i]!, canon.url)
       })
-      for (const [id, url] of bookmarkUrls) targetUrl.set(id, url)
       const commentUrls = [...new Set(social.flatMap((k) => (k.type === "comment" ? [k.value.url] : [])))]
       const cards = await db.posts.bulkGet(commentUrls)
       const firstAmplifier = new Map(commentUrls.map((u, i) => [u, cards[i]?.amplifiers[0]]))
@@ -185,19 +218,43 @@ export async function storeKnownEvents(db: StreamDb, batch: KnownEvent[], opts: 
     })
     if (expiring.length) await db.expirations.bulkPut(expiring)
 
-    // 7. The delta log, once per event.
+    // 7. The delta log: one row for the batch. Only newly stored events get here, so each event's
+    // deltas are logged once.
     result.deltas = [...deltasOf.values()].flat().sort((a, b) => (a.type === "post" ? 0 : 1) - (b.type === "post" ? 0 : 1))
     await appendDeltaLog(db, [...deltasOf].map(([eventId, deltas]) => ({ eventId, deltas })), opts.nowMs)
     return result
   })
 }
 
-/** Appends delta rows for events not logged yet (the log is keyed by event id). */
-export async function appendDeltaLog(db: StreamDb, rows: { eventId: string; deltas: GraphDelta[] }[], nowMs: number): Promise<void> {
-  if (rows.length === 0) return
-  const logged = new Set((await db.graphDeltas.where("eventId").anyOf(rows.map((r) => r.eventId)).toArray()).map((r) => r.eventId))
-  const fresh = rows.filter((r) => !logged.has(r.eventId) && r.deltas.length > 0)
-  if (fresh.length) await db.graphDeltas.bulkAdd(fresh.map((r) => ({ eventId: r.eventId, at: nowMs, deltas: r.deltas })))
+/** The card saveLinkPost makes for a URL's first bookmark (the single-post case of its card rules). */
+function firstCard(post: LinkPost): PostRow {
+  return {
+    url: post.url,
+    title: post.title,
+    description: post.description,
+    siteName: post.siteName,
+    image: post.image,
+    createdAt: post.createdAt,
+    updatedAt: post.createdAt,
+    amplifiers: [post.author],
+    eventIds: { [post.author]: post.eventId },
+    amps: 0
+  }
+}
+
+/**
+ * Appends one log row for these events' deltas. Callers log an event only when they store it (or,
+ * for our own posts, when they queue it); `skipLogged` checks the log first, for the rare paths that
+ * cannot tell (the start-up sweep).
+ */
+export async function appendDeltaLog(db: StreamDb, rows: { eventId: string; deltas: GraphDelta[] }[], nowMs: number, opts: { skipLogged?: boolean } = {}): Promise<void> {
+  let fresh = rows.filter((r) => r.deltas.length > 0)
+  if (opts.skipLogged && fresh.length > 0) {
+    const logged = await Promise.all(fresh.map((r) => db.graphDeltas.where("eventIds").equals(r.eventId).count()))
+    fresh = fresh.filter((_, i) => logged[i] === 0)
+  }
+  if (fresh.length === 0) return
+  await db.graphDeltas.add({ eventIds: fresh.map((r) => r.eventId), at: nowMs, deltas: fresh.flatMap((r) => r.deltas) })
 }
 
 /** Records the request's tombstones and removes the author's own held targets (never ledger events). */

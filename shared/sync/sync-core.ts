@@ -354,6 +354,9 @@ export class SyncCore {
     if (gen !== link.generation) return
     const nowSec = this.nowSec()
     const since = cursor ? Math.max(0, cursor.since - this.t.overlapSec) : Math.max(0, nowSec - this.t.initialLookbackSec)
+    // After a restart the relay re-sends the overlap: ids already held are skipped unverified.
+    if (cursor) await this.rememberHeldSince(since)
+    if (gen !== link.generation) return
     const filters = syncFilters(since, this.t.pageLimit, me)
     link.subStartedAt = nowSec
     link.live = false
@@ -461,6 +464,17 @@ export class SyncCore {
     s.invalid++
     const k = reasonKey(reason)
     s.invalidByReason[k] = (s.invalidByReason[k] ?? 0) + 1
+  }
+
+  private heldSince: number | undefined
+
+  /** Loads the ids of held events created since `since` into the skip set (once per lower bound). */
+  private async rememberHeldSince(since: number): Promise<void> {
+    if (this.heldSince !== undefined && this.heldSince <= since) return
+    const upper = this.heldSince
+    this.heldSince = since
+    const range = upper === undefined ? this.db.events.where("created_at").aboveOrEqual(since) : this.db.events.where("created_at").between(since, upper, true, false)
+    await range.eachKey((createdAt, cursor) => this.rememberId(cursor.primaryKey as string, createdAt as number))
   }
 
   private rememberId(id: string, createdAt: number): void {
@@ -698,7 +712,7 @@ export class SyncCore {
           deltas: first === me || !first ? [{ type: "post", id: card.url, author: me, createdAt: m.created_at, hops: 1 }] : [{ type: "engagement", from: me, to: first, kind: "share", at: m.created_at, post: card.url }]
         })
       }
-      await appendDeltaLog(this.db, rows, nowMs)
+      await appendDeltaLog(this.db, rows, nowMs, { skipLogged: true })
     })
     this.log.info(`queued ${missing.length} earlier events of ours for the relays`)
   }

@@ -270,6 +270,7 @@ describe("identity and settings in real Chromium", () => {
     await settings.$eval("[data-testid=signer-nip07]", (b) => (b as HTMLButtonElement).click())
     await settings.waitForSelector("[data-testid=signer-connected]", { timeout: 30_000 })
     await panel.waitForFunction((npub) => document.querySelector("[data-testid=identity]")?.getAttribute("title") === npub, { timeout: 20_000 }, npubEncode(signerPubkey))
+    await settings.bringToFront() // element screenshots need a rendered (front) tab
     await (await settings.$("#signer"))!.screenshot({ path: join(SCREENSHOT_DIR, "identity-08-signer-connected.png") })
 
     await signerPage.bringToFront()

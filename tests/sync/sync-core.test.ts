@@ -6,13 +6,13 @@ import WebSocket from "ws"
 import { afterEach, describe, expect, it } from "vitest"
 
 import { startRelay, type RunningRelay } from "../../relay"
-import { openStreamDb } from "../../shared/db/database"
+import { openStreamDb, type StreamDb } from "../../shared/db/database"
 import type { GraphDelta } from "../../shared/engine/engine-api"
-import { commentTemplate, contactListTemplate, deletionTemplate, KIND_WEB_BOOKMARK, reactionTemplate, bookmarkAddress } from "../../shared/nostr/kinds"
+import { bookmarkAddress, commentTemplate, contactListTemplate, deletionTemplate, KIND_WEB_BOOKMARK, parseKnownEvent, reactionTemplate } from "../../shared/nostr/kinds"
 import { sanitizeMetadata } from "../../shared/posts/link-metadata"
 import { linkPostTemplate, parseLinkPostEvent } from "../../shared/posts/link-post-event"
 import { saveLinkPost } from "../../shared/posts/post-store"
-import type { SyncCore, WebSocketImpl } from "../../shared/sync"
+import { storeKnownEvents, type SyncCore, type WebSocketImpl } from "../../shared/sync"
 import { RelayTestClient } from "../relay/relay-test-client"
 import { startHostileRelay } from "./hostile-relay"
 import { freshDb, nowSec, person, plain, syncCore, type Person } from "./sync-fixture"
@@ -50,6 +50,11 @@ function linkPost(p: Person, url: string, createdAt = nowSec()) {
   return p.sign(linkPostTemplate(url, sanitizeMetadata({ title: `Title of ${url}` }, url), createdAt))
 }
 
+/** Event ids in the graph-delta log, sorted; each event must appear once. */
+async function loggedIds(db: StreamDb): Promise<string[]> {
+  return (await db.graphDeltas.toArray()).flatMap((r) => r.eventIds).sort()
+}
+
 function bookmarkTarget(post: { id: string; pubkey: string }, url: string) {
   return { id: post.id, author: post.pubkey, address: bookmarkAddress(post.pubkey, url) }
 }
@@ -83,7 +88,7 @@ describe("sync core against the real relay", () => {
     expect(await a.publishOwn(post)).toEqual({ ok: true })
     await expect.poll(() => dbB.posts.get("https://example.com/a")).toMatchObject({ amplifiers: [alice.pubkey], title: "Title of https://example.com/a" })
     await expect.poll(async () => (await dbA.outbox.get(post.id))?.state).toBe("sent")
-    expect(await dbB.graphDeltas.toArray()).toMatchObject([{ eventId: post.id, deltas: [{ type: "post", id: "https://example.com/a", author: alice.pubkey }] }])
+    expect(await dbB.graphDeltas.toArray()).toMatchObject([{ eventIds: [post.id], deltas: [{ type: "post", id: "https://example.com/a", author: alice.pubkey }] }])
   })
 
   it("keeps an event queued while no relay answers, and sends it after a restart (new core, same database)", async () => {
@@ -167,7 +172,7 @@ describe("sync core against the real relay", () => {
     expect(resumed.length).toBeGreaterThan(0)
     for (const f of resumed) expect(f.since).toBeGreaterThanOrEqual(cursor - 3600)
     expect(await dbB.events.count()).toBe(2)
-    expect(await dbB.graphDeltas.count()).toBe(2)
+    expect(await loggedIds(dbB)).toEqual([before.id, during.id].sort())
   })
 
   it("stores an event once when two relays both send it, and counts the copy as a duplicate", async () => {
@@ -186,7 +191,7 @@ describe("sync core against the real relay", () => {
     await expect.poll(() => db.posts.count()).toBe(2)
     await core.idle()
     expect(await db.events.count()).toBe(2)
-    expect(await db.graphDeltas.count()).toBe(2)
+    expect(await loggedIds(db)).toEqual([early.id, live.id].sort())
     expect(deltas.filter((d) => d.type === "post")).toHaveLength(2)
     const stats = (await core.status()).relays.map((x) => x.stats!)
     expect(stats.reduce((n, s) => n + s.stored, 0)).toBe(2)
@@ -269,7 +274,7 @@ describe("sync core against the real relay", () => {
     await started(await syncCore(db, [r.url], { me: async () => alice.pubkey }))
     await expect.poll(async () => (await db.outbox.get(old.id))?.state).toBe("sent")
     expect(await (await client(r.url)).fetch({ ids: [old.id] })).toEqual([old])
-    expect(await db.graphDeltas.toArray()).toMatchObject([{ eventId: old.id, deltas: [{ type: "post", author: alice.pubkey }] }])
+    expect(await db.graphDeltas.toArray()).toMatchObject([{ eventIds: [old.id], deltas: [{ type: "post", author: alice.pubkey }] }])
   })
 
   it("applies follows as deltas and NIP-09 deletions as removals, whatever the order", async () => {
@@ -300,5 +305,39 @@ describe("sync core against the real relay", () => {
     const again = plain(post)
     await core.publishOwn(again)
     expect(await db.posts.count()).toBe(0)
+  })
+})
+
+describe("storing in batches", () => {
+  it("gives a new URL the same card as shared/posts would, and defers to it for every other case", async () => {
+    const alice = person()
+    const bob = person()
+    const urlA = "https://example.com/one"
+    const urlB = "https://example.com/two"
+    const events = [linkPost(alice, urlA, 1_800_000_000), linkPost(bob, urlB, 1_800_000_001), linkPost(alice, urlB, 1_800_000_002)]
+    const batched = freshDb()
+    const one = freshDb()
+    const known = events.map((e) => {
+      const r = parseKnownEvent(e)
+      if (!r.ok) throw new Error(r.reason)
+      return r.value
+    })
+    const result = await storeKnownEvents(batched, known, { nowMs: 1 })
+    for (const e of events) {
+      const p = parseLinkPostEvent(e)
+      if (!p.ok) throw new Error(p.reason)
+      await saveLinkPost(one, p.post, p.event)
+    }
+    expect(await batched.posts.orderBy("url").toArray()).toEqual(await one.posts.orderBy("url").toArray())
+    expect((await batched.events.toCollection().primaryKeys()).sort()).toEqual((await one.events.toCollection().primaryKeys()).sort())
+    expect(result.deltas).toEqual([
+      { type: "post", id: urlA, author: alice.pubkey, createdAt: 1_800_000_000, hops: 1 },
+      { type: "post", id: urlB, author: bob.pubkey, createdAt: 1_800_000_001, hops: 1 },
+      { type: "engagement", from: alice.pubkey, to: bob.pubkey, kind: "share", at: 1_800_000_002, post: urlB }
+    ])
+    // the same batch again: duplicates only, nothing logged twice
+    const again = await storeKnownEvents(batched, known, { nowMs: 2 })
+    expect(again).toMatchObject({ stored: [], duplicates: events.map((e) => e.id), deltas: [] })
+    expect(await loggedIds(batched)).toEqual(events.map((e) => e.id).sort())
   })
 })

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { npubEncode, nsecEncode } from "nostr-tools/nip19"
 
-import { buildTransfer, foldEvents, audit, type NostrEvent } from "../../shared/ledger"
+import { buildBurn, buildTransfer, foldEvents, audit, type NostrEvent } from "../../shared/ledger"
 import { WalletError } from "../../shared/wallet/errors"
 import { createWallet } from "../../shared/wallet/wallet"
 import { openLedgerStore } from "../../shared/wallet/store/ledger-store"
@@ -145,6 +145,23 @@ describe("wallet: send, stake, history", () => {
     expect(h.map((e) => e.kind)).toEqual(["stake", "transfer-out", "transfer-out", "transfer-out", "transfer-in"])
     expect(h[4]).toMatchObject({ counterparty: issuer.pk, amount: 1000n * AMP })
     expect(h.filter((e) => e.kind === "transfer-out").every((e) => e.kind === "transfer-out" && e.counterparty === bob.key.pk)).toBe(true)
+  })
+})
+
+describe("wallet: burns and held spends", () => {
+  it("lists a burn, and shows an own held spend as pending out that the next send cannot use", async () => {
+    const erin = await net.person("erin")
+    await net.fund([erin], 10n * AMP)
+    await net.sync(erin)
+    const next = async () => ({ net: net.genesis.id, ...(await erin.store.ledger()).nextChainRef(erin.key.pk), createdAt: net.clock() })
+    await erin.store.ingest([buildBurn(erin.key.sk, { ...(await next()), amount: 1n * AMP, memo: "gone" })])
+    await erin.store.ingest([buildTransfer(erin.key.sk, { ...(await next()), to: bob.key.pk, amount: 20n * AMP })])
+    expect(await erin.wallet.balance()).toMatchObject({ confirmed: 9n * AMP, burned: 1n * AMP, pendingOut: 20n * AMP, spendable: 0n })
+    const r = await refusal(erin.wallet.send({ to: bob.key.pk, amount: "1" }))
+    expect(r).toEqual({ code: "insufficient-balance", message: "needs 1 AMP; the confirmed balance is 9 AMP (20 AMP of it already pending out)" })
+    const h = await erin.wallet.history()
+    expect(h.find((e) => e.kind === "burn")).toMatchObject({ amount: 1n * AMP, memo: "gone", status: "applied" })
+    expect(h.find((e) => e.kind === "transfer-out")).toMatchObject({ amount: 20n * AMP, status: "held", reason: "overdraw" })
   })
 })
 

@@ -31,8 +31,10 @@ function splitLine(line: string): string[] | null {
   let i = 0
   for (;;) {
     let field = ""
-    if (line[i] === '"') {
-      i++
+    let j = i
+    while (line[j] === " " || line[j] === "\t") j++
+    if (line[j] === '"') {
+      i = j + 1
       for (;;) {
         if (i >= line.length) return null // unterminated quote
         if (line[i] === '"') {

@@ -9,12 +9,12 @@
 //   4. read the relay again and report what applied.
 import type { Relay } from "nostr-tools/relay"
 
-import { KIND, formatAmp, distributionKey, type NostrEvent } from "../../../shared/ledger"
+import { KIND, formatAmp, distributionKey, parseAmp, type NostrEvent } from "../../../shared/ledger"
 import { fetchAll, fetchByIds, publishTo, queryRelay } from "../../../shared/wallet/relay"
 import { crashPoint } from "../crash-points"
 import { UsageError } from "../io"
 import type { SecretKey } from "../key-file"
-import { readNetwork } from "../network"
+import { readNetwork, type NetworkView } from "../network"
 import { allocationsDigest, type AllocationRow } from "./csv"
 import { JOURNAL_VERSION, readJournal, writeJournal, type DistributionJournal } from "./journal"
 import { acquireLock } from "./lock"
@@ -114,6 +114,24 @@ export async function runDistribution(o: DistributeOptions): Promise<DistributeR
   }
 }
 
+/** Idempotency keys of the issuer's transfers on the relay (applied or held) -> the transfer. */
+export function usedKeys(view: NetworkView, issuer: string): Map<string, NostrEvent> {
+  const byKey = new Map<string, NostrEvent>()
+  for (const e of view.events) {
+    const k = keyOf(e)
+    const s = view.ledger.status(e.id)
+    if (e.kind === KIND.transfer && e.pubkey === issuer && k !== undefined && s && s.status !== "rejected") byKey.set(k, e)
+  }
+  return byKey
+}
+
+/** The allocations a journal was planned from (planned and skipped rows, in file order). */
+export function journalAllocations(j: DistributionJournal): AllocationRow[] {
+  return [...j.rows, ...j.skipped]
+    .map((r) => ({ line: r.line, recipient: r.recipient, amount: parseAmp(r.amount) }))
+    .sort((a, b) => a.line - b.line)
+}
+
 function checkJournalMatches(j: DistributionJournal, o: DistributeOptions): void {
   const differs: string[] = []
   if (j.distributionId !== o.distributionId) differs.push(`distribution id "${j.distributionId}"`)
@@ -137,12 +155,7 @@ async function makePlan(o: DistributeOptions): Promise<DistributionJournal> {
   if (account.frozen) throw new Error(`the issuer's account is frozen from seq ${account.frozen.atSeq} (a fork); it can never spend again`)
 
   // Allocations whose key the issuer already used (a run whose journal was lost): never again.
-  const byKey = new Map<string, NostrEvent>()
-  for (const e of view.events) {
-    const k = keyOf(e)
-    const s = state.events.get(e.id)
-    if (e.kind === KIND.transfer && e.pubkey === issuer && k !== undefined && s && s.status !== "rejected") byKey.set(k, e)
-  }
+  const byKey = usedKeys(view, issuer)
   const skipped: DistributionJournal["skipped"] = []
   const todo: AllocationRow[] = []
   for (const r of o.rows) {
@@ -199,7 +212,6 @@ async function plannedOnRelay(relay: Relay, j: DistributionJournal): Promise<Set
   // Cross-check by id, and look for any other event of the issuer at the planned seqs.
   for (const e of await fetchByIds(relay, [...planned].filter((id) => !found.has(id)))) if (planned.has(e.id)) found.add(e.id)
   if (j.events.length > 0) {
-    const since = Math.min(...j.events.map((e) => e.created_at))
     const chain = await fetchAll(relay, { kinds: [KIND.transfer, KIND.stake, KIND.burn, KIND.settle], authors: [j.issuer] })
     const first = j.start.seq
     const last = first + j.events.length - 1
@@ -213,7 +225,6 @@ async function plannedOnRelay(relay: Relay, j: DistributionJournal): Promise<Set
         )
       }
     }
-    void since
   }
   return found
 }

@@ -1,4 +1,4 @@
-import { useState } from "react"
+import { useEffect, useState } from "react"
 
 import { newPassphraseProblem } from "../../../../shared/identity/passphrase"
 import { backupIdentity, confirmBackup } from "../../../../shared/messages/catalog"
@@ -24,6 +24,13 @@ export function BackupSection({ status, onStatus }: { status: IdentityStatus; on
   const [askNsec, setAskNsec] = useState(false)
   const { busy, feedback, setFeedback, run } = useAction()
   const locked = status.own.lock === "locked"
+  useEffect(() => {
+    // A locked key cannot be backed up: drop what was shown or said before.
+    if (locked) {
+      setShown(undefined)
+      setFeedback(undefined)
+    }
+  }, [locked, setFeedback])
 
   async function showEncrypted() {
     const problem = newPassphraseProblem(passphrase, confirm)
@@ -58,8 +65,11 @@ export function BackupSection({ status, onStatus }: { status: IdentityStatus; on
       intro="Your key exists only in this browser. Keep a copy somewhere safe: with it you can restore your identity in another browser or after losing this one."
     >
       {status.signer === "nip07" ? <p className="muted">This backs up Synereo's own key, not your signer extension's.</p> : null}
-      {locked ? <p className="status error">Your key is locked — unlock it below (under “Lock with a passphrase”) to back it up.</p> : null}
-      {shown ? (
+      {locked ? (
+        <p className="status error" data-testid="backup-locked">
+          Your key is locked — unlock it below (under “Lock with a passphrase”) to back it up.
+        </p>
+      ) : shown ? (
         <div className="backup-shown" data-testid="backup-shown" data-format={shown.format}>
           <CopyField label={shown.format === "ncryptsec" ? "Your encrypted key (ncryptsec)" : "Your secret key (nsec) — anyone who sees it can post as you"} value={shown.value} testid="backup-value" />
           {shown.format === "ncryptsec" ? <p className="muted">To restore it you need this text and the passphrase you just typed. Synereo does not keep that passphrase.</p> : null}
@@ -83,10 +93,10 @@ export function BackupSection({ status, onStatus }: { status: IdentityStatus; on
         >
           <NewPassphraseFields label="Passphrase for the backup" value={passphrase} confirm={confirm} onChange={setPassphrase} onConfirm={setConfirm} testid="backup" />
           <div className="row">
-            <button type="submit" className="primary" disabled={busy || locked} aria-busy={busy} data-testid="backup-encrypted">
+            <button type="submit" className="primary" disabled={busy} aria-busy={busy} data-testid="backup-encrypted">
               Show encrypted backup (ncryptsec)
             </button>
-            <button type="button" className="secondary" disabled={busy || locked} onClick={() => setAskNsec(true)} data-testid="backup-nsec">
+            <button type="button" className="secondary" disabled={busy} onClick={() => setAskNsec(true)} data-testid="backup-nsec">
               Show raw key (nsec)…
             </button>
           </div>

@@ -22,9 +22,12 @@ export function LockSection({ status, onStatus }: { status: IdentityStatus; onSt
   const [next, setNext] = useState("")
   const [nextConfirm, setNextConfirm] = useState("")
   const [removePass, setRemovePass] = useState("")
+  /** Which form the last message belongs to: it is shown next to that form. */
+  const [origin, setOrigin] = useState<"main" | "change" | "remove">("main")
 
   const clear = () => [setPass, setConfirm, setCurrent, setNext, setNextConfirm, setRemovePass].forEach((s) => s(""))
-  async function act(work: () => Promise<{ status: IdentityStatus }>, message: string) {
+  async function act(work: () => Promise<{ status: IdentityStatus }>, message: string, from: "main" | "change" | "remove" = "main") {
+    setOrigin(from)
     const answer = await run(work, () => message)
     if (answer) {
       clear()
@@ -34,13 +37,15 @@ export function LockSection({ status, onStatus }: { status: IdentityStatus; onSt
 
   function setLock() {
     const problem = newPassphraseProblem(pass, confirm)
+    setOrigin("main")
     if (problem) return setFeedback({ ok: false, message: problem })
     void act(() => callIdentity(setKeyLock, { passphrase: pass }), "Your key is now stored encrypted. It stays unlocked until you lock it or close the browser.")
   }
   function change() {
     const problem = newPassphraseProblem(next, nextConfirm)
+    setOrigin("change")
     if (problem) return setFeedback({ ok: false, message: problem })
-    void act(() => callIdentity(changeLockPassphrase, { current, next }), "Passphrase changed.")
+    void act(() => callIdentity(changeLockPassphrase, { current, next }), "Passphrase changed.", "change")
   }
 
   const submit = (f: () => void) => (e: FormEvent) => {
@@ -89,6 +94,13 @@ export function LockSection({ status, onStatus }: { status: IdentityStatus; onSt
         </div>
       ) : null}
 
+      {origin === "main" ? (
+        <>
+          <ScryptProgress active={busy} />
+          <Feedback state={feedback} testid="lock-feedback" />
+        </>
+      ) : null}
+
       {lock !== "off" ? (
         <>
           <details className="settings-more">
@@ -101,6 +113,12 @@ export function LockSection({ status, onStatus }: { status: IdentityStatus; onSt
                   Change passphrase
                 </button>
               </div>
+              {origin === "change" ? (
+                <>
+                  <ScryptProgress active={busy} />
+                  <Feedback state={feedback} />
+                </>
+              ) : null}
             </form>
           </details>
           <details className="settings-more">
@@ -108,7 +126,7 @@ export function LockSection({ status, onStatus }: { status: IdentityStatus; onSt
             <form
               className="settings-form"
               aria-label="Remove the lock"
-              onSubmit={submit(() => void act(() => callIdentity(removeKeyLock, { passphrase: removePass }), "Lock removed: the key is stored unencrypted again."))}
+              onSubmit={submit(() => void act(() => callIdentity(removeKeyLock, { passphrase: removePass }), "Lock removed: the key is stored unencrypted again.", "remove"))}
             >
               <Field label="Passphrase" type="password" autoComplete="current-password" value={removePass} onChange={setRemovePass} hint="The key will be stored unencrypted in this browser again." />
               <div className="row">
@@ -116,12 +134,16 @@ export function LockSection({ status, onStatus }: { status: IdentityStatus; onSt
                   Remove the lock
                 </button>
               </div>
+              {origin === "remove" ? (
+                <>
+                  <ScryptProgress active={busy} />
+                  <Feedback state={feedback} />
+                </>
+              ) : null}
             </form>
           </details>
         </>
       ) : null}
-      <ScryptProgress active={busy} />
-      <Feedback state={feedback} testid="lock-feedback" />
     </Section>
   )
 }

@@ -25,8 +25,7 @@ export function queueWhenSigned<C>(db: StreamDb, sign: (template: EventTemplate,
         !first || first === post.author
           ? [{ type: "post", id: post.url, author: post.author, createdAt: post.createdAt, hops: 1 }]
           : [{ type: "engagement", from: post.author, to: first, kind: "share", at: post.createdAt, post: post.url }]
-      await enqueue(db, known.value.event, nowMs())
-      await appendDeltaLog(db, [{ eventId: event.id, deltas }], nowMs())
+      if (await enqueue(db, known.value.event, nowMs())) await appendDeltaLog(db, [{ eventId: event.id, deltas }], nowMs())
     })
     notifyOutbox(db)
     return event
