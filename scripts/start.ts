@@ -8,14 +8,19 @@ import { parseArgs } from "node:util"
 import { startRelay } from "../relay"
 import { LOCAL_RELAY_PORT } from "../shared/network/local-relay"
 import { launchWithExtension } from "./browser/launch-extension"
+import { seedDemoLedger } from "./amp/demo"
 import { startDemo, type DemoRun } from "./demo/run-demo"
 
 const ROOT = resolve(__dirname, "..")
 const DATA = join(ROOT, ".data")
-/** Headless: how long to wait for the demo's posts in the side panel before the screenshot. */
+/** Headless, before the screenshot: how long to wait for the demo's posts in the side panel… */
 const POSTS_WAIT_MS = 90_000
-/** Posts the side panel should show before the screenshot is taken. */
 const POSTS_WANTED = 10
+/** …then for the rest of its history (likes, comments) to be on the relay and in the panel. */
+const HISTORY_WAIT_MS = 120_000
+const SOCIAL_WAIT_MS = 30_000
+/** The screenshot goes below the panel's window, down to this many CSS pixels, to show several cards. */
+const SCREENSHOT_MAX_HEIGHT = 1600
 
 const USAGE = `Synereo Stream: run the extension against the embedded local network
 
@@ -56,7 +61,12 @@ async function main(): Promise<void> {
   // Seeded in the background (bookmarks first), so Chromium starts at once; then kept active.
   let demo: DemoRun | undefined
   if (!args["no-demo"]) {
-    demo = await startDemo({ relayUrl: relay.url, dataDir: join(DATA, "demo") }).catch((err: unknown) => {
+    demo = await startDemo({
+      relayUrl: relay.url,
+      dataDir: join(DATA, "demo"),
+      // Demo AMPs (.data/amp-demo): the community's amplifications become stakes once it is funded.
+      ledger: async (a) => ({ genesis: (await seedDemoLedger(a)).genesis })
+    }).catch((err: unknown) => {
       console.warn(`The demo community could not start: ${err instanceof Error ? err.message : String(err)}`)
       return undefined
     })
@@ -78,8 +88,30 @@ async function main(): Promise<void> {
       .waitForFunction((n: number) => document.querySelectorAll("[data-testid=post-card]").length >= n, { timeout: POSTS_WAIT_MS, polling: 500 }, POSTS_WANTED)
       .then(() => panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length))
       .catch(() => undefined)
-    if (shown !== undefined) console.log(`Side panel shows ${shown} posts from the demo community (after ${((Date.now() - waitStarted) / 1000).toFixed(1)} s).`)
-    else {
+    if (shown !== undefined) {
+      console.log(`Side panel shows ${shown} posts from the demo community (after ${((Date.now() - waitStarted) / 1000).toFixed(1)} s).`)
+      // A first start signs and mines the history (about a minute); later starts read it from .data/demo.
+      let timer: NodeJS.Timeout | undefined
+      const seeded = await Promise.race([
+        demo.seeded.then(() => true, () => false),
+        new Promise<boolean>((done) => (timer = setTimeout(() => done(false), HISTORY_WAIT_MS)))
+      ])
+      clearTimeout(timer)
+      const social = await panel
+        .waitForFunction(
+          () => {
+            const cards = [...document.querySelectorAll("[data-testid=card-social]")]
+            return cards.filter((c) => Number(c.getAttribute("data-likes")) > 0).length >= 3 && cards.some((c) => Number(c.getAttribute("data-comments")) > 0)
+          },
+          { timeout: SOCIAL_WAIT_MS, polling: 500 }
+        )
+        .then(() => true, () => false)
+      console.log(
+        `Side panel: ${await panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length)} posts` +
+          (seeded && social ? ", with the demo's likes and comments" : `; the demo's history is ${seeded ? "seeded but its likes and comments are not shown yet" : "still being seeded"}`) +
+          ` (${((Date.now() - waitStarted) / 1000).toFixed(1)} s).`
+      )
+    } else {
       const count = await panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length).catch(() => 0)
       console.warn(`The side panel shows ${count} posts after ${POSTS_WAIT_MS / 1000} s: the extension is not receiving the demo's events from ${relay.url}.`)
     }
@@ -88,7 +120,10 @@ async function main(): Promise<void> {
   if (headless) {
     const shot = resolve(args.screenshot ?? join(DATA, "screenshots", "side-panel.png"))
     mkdirSync(join(shot, ".."), { recursive: true })
-    await panel.screenshot({ path: shot })
+    // The panel as a person would scroll it: its top, down to a few cards of the Stream.
+    const size = await panel.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight, view: window.innerHeight }))
+    const height = Math.max(size.view, Math.min(size.height, SCREENSHOT_MAX_HEIGHT))
+    await panel.screenshot({ path: shot, clip: { x: 0, y: 0, width: size.width, height }, captureBeyondViewport: true })
     console.log(`No display: running headless. Screenshot of the side panel: ${shot}`)
   }
 

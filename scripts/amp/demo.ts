@@ -3,6 +3,10 @@
 //   const demo = await seedDemoLedger({ relayUrl, identities: [peerSecretKey, …], pubkeys: [myPubkey] })
 //   demo.genesis   // the signed genesis: pin it in the extension (wallet/pin-network)
 //
+// It also takes the demo community's shape as is (scripts/demo/ledger.ts, DemoLedgerSeeder):
+//   ledger: async (a) => ({ genesisId: (await seedDemoLedger(a)).genesis.id })
+// with `identities` as { secretKey } objects and `funds` the base units each account needs.
+//
 // The issuer and upkeep keys, the genesis and the distribution journals live in .data/amp-demo/
 // (keys with mode 0600), so every restart finds the same network. Accounts are funded through the
 // same exactly-once distribution as `amp distribute`: the first call pays every account, a later
@@ -30,12 +34,18 @@ export const DEFAULT_DEMO_AMOUNT = "1000"
 export interface SeedDemoOptions {
   /** The relay to publish to, e.g. the local relay of `npm start` (ws://127.0.0.1:7777). */
   relayUrl: string
-  /** Secret keys (32 bytes, or 64 hex) of accounts to fund, e.g. the simulated peers. */
-  identities: readonly (Uint8Array | string)[]
+  /** Secret keys (32 bytes, 64 hex, or objects with a hex `secretKey`) of accounts to fund, e.g. the simulated peers. */
+  identities: readonly (Uint8Array | string | { secretKey: string })[]
   /** Accounts known only by their public key (npub or hex), e.g. the person's own. */
   pubkeys?: readonly string[]
   /** AMP each account receives, as an AMP decimal (default "1000"). */
   amountEach?: string
+  /**
+   * Base units some accounts need at least (hex pubkey -> amount), e.g. for the stakes they will
+   * make: such an account receives the larger of this and `amountEach`. Each account is paid once:
+   * a later call never tops up an account that was already funded.
+   */
+  funds?: ReadonlyMap<string, bigint>
   /** Where keys, genesis and journals are kept (default <repo>/.data/amp-demo). */
   dataDir?: string
   /** Progress lines (default: none). */
@@ -53,7 +63,8 @@ export interface DemoLedger {
   published: number
 }
 
-const toPubkey = (k: Uint8Array | string): string => getPublicKey(typeof k === "string" ? hexToBytes(k) : k)
+const toPubkey = (k: Uint8Array | string | { secretKey: string }): string =>
+  getPublicKey(typeof k === "string" ? hexToBytes(k) : k instanceof Uint8Array ? k : hexToBytes(k.secretKey))
 
 export async function seedDemoLedger(opts: SeedDemoOptions): Promise<DemoLedger> {
   const dir = opts.dataDir ?? DEFAULT_DEMO_DIR
@@ -73,7 +84,11 @@ export async function seedDemoLedger(opts: SeedDemoOptions): Promise<DemoLedger>
     accounts.push(parsed.pubkey)
   }
   const funded = [...new Set(accounts)].filter((a) => a !== issuer.pubkey)
-  const rows: AllocationRow[] = funded.map((recipient, i) => ({ line: i + 1, recipient, amount }))
+  const amountFor = (pubkey: string): bigint => {
+    const need = opts.funds?.get(pubkey) ?? 0n
+    return need > amount ? need : amount
+  }
+  const rows: AllocationRow[] = funded.map((recipient, i) => ({ line: i + 1, recipient, amount: amountFor(recipient) }))
 
   return withRelay(opts.relayUrl, async (relay) => {
     await publishTo(relay, genesis) // a relay that was wiped gets the network back

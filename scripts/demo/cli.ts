@@ -5,6 +5,7 @@ import { parseArgs } from "node:util"
 
 import { checkRelayUrl } from "../../shared/nostr/kinds"
 import { LOCAL_RELAY_URL } from "../../shared/network/local-relay"
+import { seedDemoLedger } from "../amp/demo"
 import { startDemo } from "./run-demo"
 
 const USAGE = `Synereo Stream demo community: seeds a relay with simulated people and keeps them active
@@ -16,6 +17,7 @@ Usage: npm run demo -- [options]
   --data-dir <dir>   state, demo keys and the signed history (default .data/demo)
   --seed-only        publish the history and exit, without live activity
   --interval <s>     seconds between live activities, e.g. 2-6 (default) or 1
+  --no-amp           do not create demo AMPs (.data/amp-demo) nor stake the amplifications
   --help             show this text
 `
 
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
       "data-dir": { type: "string" },
       "seed-only": { type: "boolean" },
       interval: { type: "string" },
+      "no-amp": { type: "boolean" },
       help: { type: "boolean", short: "h" }
     },
     strict: true,
@@ -53,7 +56,14 @@ async function main(): Promise<void> {
   const relayUrl = (args.relay ?? LOCAL_RELAY_URL).trim()
   const dataDir = resolve(args["data-dir"] ?? join(__dirname, "..", "..", ".data", "demo"))
 
-  const demo = await startDemo({ relayUrl, dataDir, seed, live: !args["seed-only"], intervalMs: interval })
+  const demo = await startDemo({
+    relayUrl,
+    dataDir,
+    seed,
+    live: !args["seed-only"],
+    intervalMs: interval,
+    ledger: args["no-amp"] ? undefined : async (a) => ({ genesis: (await seedDemoLedger(a)).genesis })
+  })
   if (args["seed-only"]) {
     await demo.seeded
     await demo.settled

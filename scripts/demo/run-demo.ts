@@ -135,7 +135,11 @@ export async function startDemo(opts: DemoRunOptions): Promise<DemoRun> {
   const afterSeed = seeded.then(
     async () => {
       if (stopped) return
-      log(await amplificationStatus(community, publisher, opts.ledger))
+      try {
+        log(await amplificationStatus(community, publisher, opts.ledger))
+      } catch (err) {
+        if (!stopped) log(`Demo: the amplifications could not be staked: ${err instanceof Error ? err.message : String(err)}`)
+      }
     },
     (err: unknown) => {
       if (!stopped) log(`Demo: seeding failed: ${err instanceof Error ? err.message : String(err)}`)

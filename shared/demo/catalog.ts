@@ -325,7 +325,20 @@ export const TITLE_FRAMES = [
   "Inside the debate over {s}",
   "Lessons from a decade of {s}",
   "How to talk about {s} with people who disagree",
-  "The best reading on {s} this week"
+  "The best reading on {s} this week",
+  "What we learned from a year of reporting on {s}",
+  "{S} is having a moment. Will it last?",
+  "The numbers behind {s}",
+  "A beginner's map of {s}",
+  "Ask an expert: your questions on {s}",
+  "Where {s} goes from here",
+  "The overlooked story of {s}",
+  "Myths and facts about {s}",
+  "Field notes on {s}",
+  "The small decisions that shape {s}",
+  "Reader stories: living with {s}",
+  "Why {s} is harder than it looks",
+  "Behind the scenes of {s}"
 ]
 
 export const DESCRIPTION_FRAMES = [
@@ -336,7 +349,13 @@ export const DESCRIPTION_FRAMES = [
   "Our reporters spent weeks on {s}; this is what they found.",
   "A reader's guide to {s}, with links to the sources.",
   "The debate over {s} is heating up. Here are the arguments on each side.",
-  "Short, clear and well sourced: {s} in context."
+  "Short, clear and well sourced: {s} in context.",
+  "Interviews with a dozen people who work on {s} every day.",
+  "The data is clearer than the debate suggests. A walk through {s}, chart by chart.",
+  "From the archives to the latest studies: how thinking about {s} has changed.",
+  "We asked readers about {s}. Their answers surprised us.",
+  "A long read on {s}, and the open questions nobody has answered yet.",
+  "What to know about {s}, what to ignore, and where to learn more."
 ]
 
 /** Said on any topic. */

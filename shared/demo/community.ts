@@ -93,6 +93,12 @@ export interface HistoryOptions {
   cached?: (index: number) => SignedEvent | undefined
 }
 
+export interface StakeOptions {
+  /** Next chain position per staker pubkey; default seq 1 after the genesis. */
+  heads?: ReadonlyMap<string, { seq: number; prev: string }>
+  include?: (a: DemoAmplification) => boolean
+}
+
 export interface DemoCommunity {
   options: Required<Omit<DemoOptions, "crypto" | "pow">> & { pow: { comment: number; reaction: number } }
   identities: DemoIdentity[]
@@ -119,11 +125,12 @@ export interface DemoCommunity {
   /** Base units each staker needs for its planned stakes. */
   fundsNeeded(): Map<string, bigint>
   /**
-   * The planned amplifications as signed ledger stakes on the network `genesisId`, each staker's
-   * chain starting at seq 1 (prev = the genesis): for identities whose chain holds nothing else.
-   * Publish them after the stakers are funded, or they stay held (`overdraw`).
+   * The planned amplifications as signed ledger stakes on the network `genesisId`, in each
+   * staker's chain order. A staker's chain starts at seq 1 (prev = the genesis) unless `heads`
+   * gives where it stands (Ledger.nextChainRef); `include` picks a subset. Publish them after the
+   * stakers are funded, or they stay held (`overdraw`).
    */
-  stakeEvents(genesisId: string): SignedEvent[]
+  stakeEvents(genesisId: string, opts?: StakeOptions): SignedEvent[]
 }
 
 const HOUR = 3600
@@ -263,21 +270,28 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
   }
   const articleOf = new Map<string, Article>()
   const postTimes = Array.from({ length: Math.round(N * options.postsPerIdentity) }, () => T - 60 - Math.floor(span * Math.pow(rng.next(), 1.4))).sort((a, b) => a - b)
+  // Who posts what, in time order: a fresh link, or a re-amplification of a link someone else
+  // posted earlier (the card gains an amplifier).
+  const slots: { who: number; at: number; topic: string; root: number }[] = []
+  const slotsByTopic = new Map<string, number[]>(tags.map((t) => [t, []]))
+  const taken = new Set<string>() // who|root slot
   for (const at of postTimes) {
     const who = pickPerson(honest, activity)
     const topic = identities[who]!.communities[1] && rng.next() < 0.25 ? identities[who]!.communities[1]! : mainOf(who)
-    const earlier = postsByTopic.get(topic)!.filter((p) => p.createdAt < at && p.author !== who && !amplified.has(`${who}|${p.url}`))
-    let article: Article
-    if (earlier.length > 0 && rng.next() < 0.22) {
-      // Re-amplifying a link someone else posted: the card gains an amplifier.
-      const p = earlier[pickWeighted(rng, earlier.map((q) => popularity[q.author]!))]!
-      article = articleOf.get(p.url)!
-    } else {
-      article = articles.fresh(topic, at, rng)
-      articleOf.set(article.url, article)
-    }
-    actions.push(makePost(who, at, article))
+    const earlier = slotsByTopic.get(topic)!.filter((k) => slots[k]!.root === k && slots[k]!.at < at && slots[k]!.who !== who && !taken.has(`${who}|${k}`))
+    const root = earlier.length > 0 && rng.next() < 0.22 ? earlier[pickWeighted(rng, earlier.map((k) => popularity[slots[k]!.who]!))]! : slots.length
+    taken.add(`${who}|${root}`)
+    slotsByTopic.get(topic)!.push(slots.length)
+    slots.push({ who, at, topic, root })
   }
+  // Fresh links get their headlines newest first, so the hand-written ones lead the Stream.
+  const fresh = new Map<number, Article>()
+  for (const k of slots.map((_, k) => k).filter((k) => slots[k]!.root === k).sort((a, b) => slots[b]!.at - slots[a]!.at || a - b)) {
+    const article = articles.fresh(slots[k]!.topic, slots[k]!.at, rng)
+    articleOf.set(article.url, article)
+    fresh.set(k, article)
+  }
+  for (const slot of slots) actions.push(makePost(slot.who, slot.at, fresh.get(slot.root)!))
   for (const i of sybils) {
     for (let k = 0; k < 2; k++) {
       const at = T - 600 - rng.int(DAY)
@@ -307,6 +321,15 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
     const at = post.createdAt + 30 + delay(rng, mean)
     return at <= T - 5 ? at : post.createdAt + 1 + rng.int(Math.max(1, T - 6 - post.createdAt))
   }
+  const said = new Map<string, Set<string>>() // url → comment texts, so no thread repeats itself
+  const unsaid = (url: string, pick: () => string): string => {
+    const seen = said.get(url) ?? new Set<string>()
+    let text = pick()
+    for (let tries = 0; tries < 8 && seen.has(text); tries++) text = pick()
+    seen.add(text)
+    said.set(url, seen)
+    return text
+  }
   const topicComment = (topic: string) => {
     const own = topicFor(topic).comments
     return own.length > 0 && rng.next() < 0.6 ? pickOf(rng, own) : pickOf(rng, GENERIC_COMMENTS)
@@ -333,8 +356,8 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
       const parent = parentSlot === undefined ? undefined : later[parentSlot]!
       if (parent && parent.who !== who && parent.at < T - 120) {
         at = Math.min(T - 5, parent.at + 60 + delay(rng, 2 * HOUR))
-        later.push({ type: "comment", who, at, post, parent: parentSlot, text: pickOf(rng, REPLIES) })
-      } else later.push({ type: "comment", who, at, post, text: topicComment(post.topic) })
+        later.push({ type: "comment", who, at, post, parent: parentSlot, text: unsaid(post.url, () => pickOf(rng, REPLIES)) })
+      } else later.push({ type: "comment", who, at, post, text: unsaid(post.url, () => topicComment(post.topic)) })
       commentSlots.set(post.url, [...thread, later.length - 1])
     }
   }
@@ -348,7 +371,7 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
     }
     for (let k = 0; k < 3 && others.length > 0; k++) {
       const post = pickOf(rng, others)
-      later.push({ type: "comment", who: i, at: afterPost(post, HOUR), post, text: pickOf(rng, SPAM_COMMENTS) })
+      later.push({ type: "comment", who: i, at: afterPost(post, HOUR), post, text: unsaid(post.url, () => pickOf(rng, SPAM_COMMENTS)) })
     }
   }
 
@@ -447,7 +470,7 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
     now = Math.floor(now)
     const r = live.next()
     if (sybils.length > 0 && r < 0.07) return sybilStep(live, now)
-    if (r < 0.27 || honestPosts.length === 0) return [livePost(live, now)]
+    if (r < 0.22 || honestPosts.length === 0) return [livePost(live, now)]
     const weights = honestPosts.map((p) => popularity[p.author]! * (1 + engagement.get(p.id)!) * Math.pow(2, -Math.max(0, now - p.createdAt) / (12 * HOUR)) + 1e-6)
     const post = honestPosts[pickWeighted(live, weights)]!
     let who: number | undefined
@@ -472,14 +495,21 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
     const thread = (liveComments.get(post.url) ?? []).filter((c) => c.author !== who)
     let parent: CommentParent = { kind: "39701", id: post.id, author: post.pubkey, address: bookmarkAddress(post.pubkey, post.url) }
     let text: string
+    const seen = said.get(post.url) ?? new Set<string>()
+    const choose = (pool: string[]) => {
+      let t = pool[live.int(pool.length)]!
+      for (let tries = 0; tries < 8 && seen.has(t); tries++) t = pool[live.int(pool.length)]!
+      return t
+    }
     if (thread.length > 0 && live.next() < 0.3) {
       const p = thread[live.int(thread.length)]!
       parent = { kind: "1111", id: p.id, author: identities[p.author]!.pubkey }
-      text = identities[who]!.sybil ? SPAM_COMMENTS[live.int(SPAM_COMMENTS.length)]! : REPLIES[live.int(REPLIES.length)]!
+      text = choose(identities[who]!.sybil ? SPAM_COMMENTS : REPLIES)
     } else {
-      const pool = bank.length > 0 && live.next() < 0.6 ? bank : identities[who]!.sybil ? SPAM_COMMENTS : GENERIC_COMMENTS
-      text = pool[live.int(pool.length)]!
+      text = choose(bank.length > 0 && live.next() < 0.6 ? bank : identities[who]!.sybil ? SPAM_COMMENTS : GENERIC_COMMENTS)
     }
+    seen.add(text)
+    said.set(post.url, seen)
     const event = signAction(who, commentTemplate({ url: post.url, parent, content: text, createdAt: at, relayHint: options.relayUrl }))
     const list = liveComments.get(post.url) ?? []
     list.push({ id: event.id, author: who })
@@ -490,8 +520,12 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
   function livePost(live: Rng, now: number): SignedEvent {
     const who = honest[pickWeighted(live, honest.map((i) => activity[i]!))]!
     const topic = identities[who]!.communities[1] && live.next() < 0.25 ? identities[who]!.communities[1]! : mainOf(who)
-    const recent = postsByTopic.get(topic)!.filter((p) => p.author !== who && now - p.createdAt < DAY && !amplified.has(`${who}|${p.url}`))
-    const article = recent.length > 0 && live.next() < 0.2 ? articleOf.get(recent[live.int(recent.length)]!.url)! : articles.fresh(topic, now, live)
+    // Often a re-amplification of a link of the last days that people engaged with.
+    const recent = postsByTopic.get(topic)!.filter((p) => p.author !== who && now - p.createdAt < 3 * DAY && !amplified.has(`${who}|${p.url}`))
+    const article =
+      recent.length > 0 && live.next() < 0.4
+        ? articleOf.get(recent[pickWeighted(live, recent.map((p) => 1 + engagement.get(p.id)!))]!.url)!
+        : articles.fresh(topic, now, live)
     articleOf.set(article.url, article)
     const a = makePost(who, now, article) as Extract<Action, { type: "post" }>
     honestPosts.push(a.post)
@@ -526,14 +560,15 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
     return need
   }
 
-  function stakeEvents(genesisId: string): SignedEvent[] {
-    const heads = new Map<number, { seq: number; prev: string }>()
+  function stakeEvents(genesisId: string, opts: StakeOptions = {}): SignedEvent[] {
+    const next = new Map<string, { seq: number; prev: string }>()
     const out: SignedEvent[] = []
     for (const a of amplifications) {
-      const head = heads.get(a.staker) ?? { seq: 0, prev: genesisId }
-      const t = stakeTemplate({ net: genesisId, seq: head.seq + 1, prev: head.prev, amount: a.amount, creator: a.post.pubkey, url: a.post.url, post: a.post.id, close: a.close, createdAt: a.createdAt })
+      if (opts.include && !opts.include(a)) continue
+      const head = next.get(a.pubkey) ?? opts.heads?.get(a.pubkey) ?? { seq: 1, prev: genesisId }
+      const t = stakeTemplate({ net: genesisId, seq: head.seq, prev: head.prev, amount: a.amount, creator: a.post.pubkey, url: a.post.url, post: a.post.id, close: a.close, createdAt: a.createdAt })
       const event = crypto.sign(t, identities[a.staker]!.secretKey)
-      heads.set(a.staker, { seq: head.seq + 1, prev: event.id })
+      next.set(a.pubkey, { seq: head.seq + 1, prev: event.id })
       out.push(event)
     }
     return out

@@ -5,7 +5,7 @@
  * scripts/demo/ publishes it to a relay. See README "The demo community".
  */
 export { createDemoCommunity, DEFAULT_COMMUNITIES } from "./community"
-export type { DemoAmplification, DemoCommunity, DemoIdentity, DemoOptions, DemoPost, HistoryOptions } from "./community"
+export type { DemoAmplification, DemoCommunity, DemoIdentity, DemoOptions, DemoPost, HistoryOptions, StakeOptions } from "./community"
 export { demoPublicKey, demoSecretKey, pureDemoCrypto } from "./crypto"
 export type { DemoCrypto } from "./crypto"
 export { mineTemplate } from "./miner"

@@ -155,7 +155,6 @@ export class SyncCore {
   private plan: RelayPlan = { relays: [], source: "defaults" }
   private started = false
   private stopped = false
-  private meCache: string | undefined
   private lastGated: { raw: unknown; known: KnownEvent } | undefined
   private lastInvalid: unknown
   private unsubscribeOutbox: (() => void) | undefined
@@ -178,10 +177,9 @@ export class SyncCore {
     return Math.floor(this.clock.nowMs() / 1000)
   }
 
+  /** Asked each time (not cached): the person may switch identities while the worker runs. */
   private async me(): Promise<string | undefined> {
-    if (this.meCache) return this.meCache
-    this.meCache = await this.opts.me?.().catch(() => undefined)
-    return this.meCache
+    return this.opts.me?.().catch(() => undefined)
   }
 
   /** Connects to the planned relays, queues our own events that never were, and flushes the outbox. */

@@ -14,5 +14,16 @@ export type { WalletSigner, Publish, Clock, Submitted } from "./types"
 export { openLedgerStore, readPinnedGenesis, replayRows } from "./store/ledger-store"
 export type { LedgerStore, LockedStore, LedgerStoreOptions, IngestHooks, LedgerStoreStats } from "./store/ledger-store"
 export { asLedgerDb, LEDGER_TABLES, DERIVED_TABLES } from "./store/rows"
-export type * from "./store/rows"
+export type {
+  LedgerDb,
+  LedgerEventRow,
+  LedgerAccountRow,
+  LedgerStatusRow,
+  LedgerStakeRow,
+  LedgerSettlementRow,
+  LedgerMetaRow,
+  WalletOutboxRow,
+  WalletReceiptRow,
+  DerivedTable
+} from "./store/rows"
 export { connectRelay, publishTo, queryRelay, fetchAll, fetchByIds, fetchLedgerEvents, relayPublisher } from "./relay"

@@ -61,6 +61,19 @@ describe("seedDemoLedger", () => {
     expect(state.accounts.get(first.issuer)!.balance).toBe(2_000_000_000n * AMP - 4n * 25_050_000_000n)
   })
 
+  it("takes the demo community's shape: { secretKey } identities and the funds each one needs", async () => {
+    const identities = [1, 2].map((i) => ({ secretKey: bytesToHex(peer(i)), name: `peer ${i}` }))
+    const funds = new Map([[getPublicKey(peer(2)), 1500n * AMP + 1n]])
+    const seeder = async (a: { relayUrl: string; identities: { secretKey: string }[]; funds: Map<string, bigint> }) =>
+      ({ genesisId: (await seedDemoLedger({ ...a, dataDir: tmp.dir })).genesis.id })
+    const { genesisId } = await seeder({ relayUrl: relay.url, identities, funds })
+    const demo = await seedDemoLedger({ relayUrl: relay.url, identities, dataDir: tmp.dir })
+    expect(demo.genesis.id).toBe(genesisId)
+    const state = await balances(genesisId, demo.genesis)
+    expect(state.accounts.get(getPublicKey(peer(1)))!.balance).toBe(1000n * AMP)
+    expect(state.accounts.get(getPublicKey(peer(2)))!.balance).toBe(1500n * AMP + 1n)
+  })
+
   it("restores the whole history on a wiped relay from its journals (the same signed events)", async () => {
     const args = { relayUrl: relay.url, identities: [peer(1)], pubkeys: [me], dataDir: tmp.dir }
     await seedDemoLedger(args)

@@ -74,28 +74,34 @@ describe("seed 003: a distribution killed at random points pays everyone exactly
   it("SIGKILL at random delays and random moments of publishing, re-run until done", async () => {
     writeCsv(join(dir, "crowdsale.csv"), rows.map(([r, a]) => [r, formatAmp(a)]))
     // The kill schedule; each kind at a random moment. After it, runs are left to finish.
-    const schedule = ["delay", "plan", "published", "in-publishing", "published", "in-publishing", "published", "delay", "published"]
+    const schedule = ["startup", "plan", "published", "in-publishing", "early", "published", "in-publishing", "early", "published"]
     let completed = false
+    let midPublishing = 0
     for (let attempt = 0; attempt < 20 && !completed; attempt++) {
       const onRelay = (await issuerTransfers()).length
       const remaining = N - onRelay
       const child = distribute("crowdsale.csv", "crowdsale-2015")
       let kind = schedule[attempt] ?? "none"
-      if ((kind === "published" || kind === "in-publishing") && remaining < 2) kind = "delay"
+      if ((kind === "published" || kind === "in-publishing") && remaining < 2) kind = "early"
       let how: string
+      const killAfter = (ms: number) => setTimeout(() => child.proc.kill("SIGKILL"), ms)
       if (kind === "none") how = "none"
-      else if (kind === "delay") {
-        // anywhere: while node starts, reads the relay, plans, writes the journal or publishes
-        const ms = Math.floor(random() * 1200)
-        how = `${ms} ms after the start`
-        setTimeout(() => child.proc.kill("SIGKILL"), ms)
+      else if (kind === "startup") {
+        const ms = Math.floor(random() * 300)
+        how = `${ms} ms after the start (node is starting)`
+        killAfter(ms)
+      } else if (kind === "early") {
+        // anywhere from reading the relay to planning, writing the journal or publishing
+        const ms = Math.floor(random() * 60)
+        how = `${ms} ms after its first line`
+        void child.waitFor(/allocations,/).then(() => killAfter(ms))
       } else if (kind === "plan") {
         how = "as soon as the plan was written"
         void child.waitFor(/^plan written|^resuming the plan/).then(() => child.proc.kill("SIGKILL"))
       } else if (kind === "in-publishing") {
-        const ms = Math.floor(random() * remaining) // publishing takes a few ms per event
+        const ms = Math.floor((random() * remaining) / 2) // publishing takes a few ms per event
         how = `${ms} ms into publishing`
-        void child.waitFor(/planned transfers are on the relay; publishing/).then(() => setTimeout(() => child.proc.kill("SIGKILL"), ms))
+        void child.waitFor(/planned transfers are on the relay; publishing/).then(() => killAfter(ms))
       } else {
         const k = 1 + Math.floor(random() * Math.max(1, Math.floor(remaining / 3))) // leave some for the next kills
         how = `when it printed "published ${k}/${remaining}"`
@@ -104,6 +110,7 @@ describe("seed 003: a distribution killed at random points pays everyone exactly
       const exit = await child.exited
       const now = (await issuerTransfers()).length
       kills.push(`run ${attempt + 1}: kill ${how} → ${exit.signal ?? `exit ${exit.code}`}, ${now - onRelay} new on the relay (${now}/${N}); last line: ${child.lines.at(-1) ?? "(none)"}`)
+      if (exit.signal === "SIGKILL" && child.lines.some((l) => /^published \d+\//.test(l))) midPublishing++
       if (exit.code === 0) {
         expect(child.lines.join("\n")).toMatch(new RegExp(`complete: ${N}/${N} planned transfers applied`))
         completed = true
@@ -111,9 +118,10 @@ describe("seed 003: a distribution killed at random points pays everyone exactly
         throw new Error(`distribute failed:\n${child.lines.join("\n")}`)
       }
     }
-    console.log(`seed 003 (SEED_003=${SEED}):\n  ${kills.join("\n  ")}`)
+    console.log(`seed 003 (SEED_003=${SEED}), ${midPublishing} kills while publishing:\n  ${kills.join("\n  ")}`)
     expect(completed).toBe(true)
-    expect(kills.filter((k) => k.includes("SIGKILL")).length).toBeGreaterThanOrEqual(5)
+    expect(kills.filter((k) => k.includes("SIGKILL")).length).toBeGreaterThanOrEqual(4)
+    expect(midPublishing).toBeGreaterThanOrEqual(2)
     await expectPaidExactlyOnce(rows, 0n)
   }, 240_000)
 

@@ -12,7 +12,7 @@ import { bookmarkAddress, commentTemplate, contactListTemplate, deletionTemplate
 import { sanitizeMetadata } from "../../shared/posts/link-metadata"
 import { linkPostTemplate, parseLinkPostEvent } from "../../shared/posts/link-post-event"
 import { saveLinkPost } from "../../shared/posts/post-store"
-import { storeKnownEvents, type SyncCore, type WebSocketImpl } from "../../shared/sync"
+import { loadVerifier, storeKnownEvents, type SyncCore, type WebSocketImpl } from "../../shared/sync"
 import { RelayTestClient } from "../relay/relay-test-client"
 import { startHostileRelay } from "./hostile-relay"
 import { freshDb, nowSec, person, plain, syncCore, type Person } from "./sync-fixture"
@@ -173,6 +173,31 @@ describe("sync core against the real relay", () => {
     for (const f of resumed) expect(f.since).toBeGreaterThanOrEqual(cursor - 3600)
     expect(await dbB.events.count()).toBe(2)
     expect(await loggedIds(dbB)).toEqual([before.id, during.id].sort())
+  })
+
+  it("after a restart, skips the held events a relay re-sends in the overlap without verifying them again", async () => {
+    const r = await relay()
+    const alice = person()
+    const name = `sync-overlap-${Date.now()}`
+    const writer = await client(r.url)
+    const old = linkPost(alice, "https://example.com/held")
+    await writer.publish(old)
+    const db1 = openStreamDb(name)
+    const core1 = await started(await syncCore(db1, [r.url], { me: async () => person().pubkey }))
+    await expect.poll(() => db1.relayCursors.count()).toBe(1)
+    await core1.stop()
+    db1.close()
+
+    const fresh = linkPost(alice, "https://example.com/new")
+    await writer.publish(fresh)
+    const verifier = await loadVerifier()
+    const verified: string[] = []
+    const db2 = openStreamDb(name)
+    const core2 = await started(await syncCore(db2, [r.url], { me: async () => person().pubkey, verify: (e) => (verified.push(e.id), verifier.verify(e)) }))
+    await expect.poll(() => db2.posts.count()).toBe(2)
+    await core2.idle()
+    expect(verified).toEqual([fresh.id])
+    expect((await core2.status()).relays[0]!.stats).toMatchObject({ stored: 2, duplicates: 1 })
   })
 
   it("stores an event once when two relays both send it, and counts the copy as a duplicate", async () => {

@@ -76,6 +76,20 @@ describe("background: wallet messages", () => {
     expect(await send("wallet/balance")).toMatchObject({ balance: { confirmed: "97.5" } })
   })
 
+  it("hands on, at the worker's first wallet use, a signed event a killed worker left in the wallet's outbox", async () => {
+    await send("wallet/pin-network", { genesis })
+    const me = await fundPerson(10n * AMP)
+    const left = buildTransfer(issuer.sk, { net: genesis.id, seq: 2, prev: genesis.id, to: me, amount: 1n, createdAt: T0 + 20 })
+    await asLedgerDb(bg.db).walletOutbox.put({ id: left.id, createdAt: left.created_at, event: left })
+    // a new worker: registerBackground again over the same database
+    const fx2 = createFakeExtension()
+    registerBackground(fx2.browser, { db: bg.db, nowSec: () => T0 + 600 })
+    fx = fx2
+    expect(await send("wallet/balance")).toMatchObject({ ok: true })
+    await expect.poll(async () => asLedgerDb(bg.db).walletOutbox.count()).toBe(0)
+    expect(await bg.db.outbox.get(left.id)).toMatchObject({ state: "pending" })
+  })
+
   it("stakes on a link and reports earnings (none yet) by day", async () => {
     await send("wallet/pin-network", { genesis })
     await fundPerson(10n * AMP)

@@ -27,7 +27,7 @@ export function IdentityStep() {
         <label>
           <input type="radio" name={name} value="new" checked={choice === "new"} onChange={() => setChoice("new")} data-testid="choice-new" />
           <span>
-            The new identity created for you: <code className="npub">{shortNpub(status.own.npub)}</code>
+            {status.own.backup?.format === "imported" ? "The identity you imported" : "The new identity created for you"}: <code className="npub">{shortNpub(status.own.npub)}</code>
           </span>
         </label>
         <label>

@@ -21,7 +21,7 @@ import {
   type VerifyFn
 } from "../../ledger"
 import { deriveRows, eventRow, primaryKey, stateMeta, type DerivedRows, type StateMeta } from "./derive"
-import { DERIVED_TABLES, LEDGER_TABLES, type DerivedTable, type LedgerDb, type LedgerMetaRow } from "./rows"
+import { DERIVED_TABLES, LEDGER_TABLES, type DerivedTable, type LedgerDb, type LedgerEventRow, type LedgerMetaRow } from "./rows"
 
 export interface LedgerStoreOptions {
   /** Signature check of incoming events (default nostr-tools verifyEvent). */
@@ -109,10 +109,10 @@ export async function openLedgerStore(db: LedgerDb, genesis: NostrEvent | null, 
     const derived = deriveRows(ledger.snapshot(), (id) => raw.get(id)?.created_at ?? null)
     const rowJson = emptyRowJson()
     for (const table of DERIVED_TABLES) {
-      const stored = new Map((await db.table(table).toArray()).map((r: object) => [primaryKey(table, r), JSON.stringify(r)]))
+      const have = new Map((await db.table(table).toArray()).map((r: object) => [primaryKey(table, r), JSON.stringify(r)]))
       const want = new Map(derived[table].map((r) => [primaryKey(table, r), JSON.stringify(r)] as const))
-      const stale = [...stored.keys()].filter((k) => !want.has(k))
-      const fix = derived[table].filter((r) => stored.get(primaryKey(table, r)) !== want.get(primaryKey(table, r)))
+      const stale = [...have.keys()].filter((k) => !want.has(k))
+      const fix = derived[table].filter((r) => have.get(primaryKey(table, r)) !== want.get(primaryKey(table, r)))
       // Never expected (each transaction writes the event and its rows together); kept so a
       // database written by an older, buggy build heals instead of showing wrong balances.
       if (stale.length + fix.length > 0) {
@@ -133,9 +133,9 @@ export async function openLedgerStore(db: LedgerDb, genesis: NostrEvent | null, 
     return cache
   }
 
-  async function write(c: Cache, added: NostrEvent[], state: LedgerState): Promise<void> {
+  async function write(c: Cache, added: LedgerEventRow[], state: LedgerState): Promise<void> {
     const derived: DerivedRows = deriveRows(state, (id) => c.raw.get(id)?.created_at ?? null)
-    await db.ledgerEvents.bulkAdd(added.map(eventRow))
+    await db.ledgerEvents.bulkAdd(added)
     for (const table of DERIVED_TABLES) {
       const before = c.rowJson[table]
       const after = new Map<string, string>()
@@ -167,16 +167,18 @@ export async function openLedgerStore(db: LedgerDb, genesis: NostrEvent | null, 
       const input = [...events]
       let wrote = false
       try {
+        // One transaction: the new event rows, every derived row that changed and the revision
+        // commit together or not at all.
         const results = await db.transaction("rw", [...LEDGER_TABLES], async () => {
           const c = await current()
           if (hooks.precheck) await hooks.precheck()
           const results = c.ledger.addMany(input)
-          const added: NostrEvent[] = []
+          const added: LedgerEventRow[] = []
           results.forEach((r, i) => {
             if (!r.accepted) return
-            const e = input[i] as NostrEvent
-            c.raw.set(e.id, e)
-            added.push(e)
+            const row = eventRow(input[i] as NostrEvent) // a plain copy of the validated event
+            c.raw.set(row.id, row.event)
+            added.push(row)
           })
           if (added.length > 0) await write(c, added, c.ledger.snapshot())
           if (hooks.alsoWrite) await hooks.alsoWrite(results)

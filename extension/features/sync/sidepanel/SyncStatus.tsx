@@ -43,6 +43,7 @@ export function SyncStatus() {
         data-pending={status?.outbox.pending ?? ""}
         data-rejected={status?.outbox.rejected ?? ""}
         data-graph-deltas={applied}
+        data-verifier={status?.verifier ?? ""}
         className={status && open > 0 ? "sync-line ok" : "sync-line"}
       >
         {error ? `Network status unavailable: ${error}` : status ? summary(status) : "Connecting…"}

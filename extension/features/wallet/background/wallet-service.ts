@@ -9,6 +9,7 @@ import {
   createWallet,
   openLedgerStore,
   readPinnedGenesis,
+  republishPending,
   type AllowsAmplification,
   type Earning,
   type LedgerStore,
@@ -38,7 +39,11 @@ export function createWalletService(deps: WalletServiceDeps) {
     opening ??= (async () => {
       const pinned = await readPinnedGenesis(db)
       if (pinned === null) throw new NoNetworkError("no AMP network is set up on this device yet")
-      return openLedgerStore(db, pinned)
+      const s = await openLedgerStore(db, pinned)
+      // A worker killed between storing a signed event and handing it on left it in the wallet's
+      // outbox: hand it on now, once per worker start.
+      void republishPending(s, deps.publish).catch((err: unknown) => console.warn("Synereo wallet: could not republish", err))
+      return s
     })().catch((err: unknown) => {
       opening = undefined
       throw err
