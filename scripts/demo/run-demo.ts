@@ -48,18 +48,18 @@ export interface DemoRun {
   stop(): Promise<void>
 }
 
-const NAMES: Record<number, string> = {
-  [KIND_WEB_BOOKMARK]: "posts",
-  [KIND_REACTION]: "likes",
-  [KIND_COMMENT]: "comments",
-  [KIND_CONTACT_LIST]: "follow lists",
-  [KIND_RELAY_LIST]: "relay lists"
+const NAMES: Record<number, [string, string]> = {
+  [KIND_WEB_BOOKMARK]: ["post", "posts"],
+  [KIND_REACTION]: ["like", "likes"],
+  [KIND_COMMENT]: ["comment", "comments"],
+  [KIND_CONTACT_LIST]: ["follow list", "follow lists"],
+  [KIND_RELAY_LIST]: ["relay list", "relay lists"]
 }
 
 export function describeCounts(counts: Record<number, number>): string {
   return [KIND_WEB_BOOKMARK, KIND_REACTION, KIND_COMMENT, KIND_CONTACT_LIST, KIND_RELAY_LIST, ...Object.keys(counts).map(Number)]
     .filter((k, i, all) => all.indexOf(k) === i && counts[k])
-    .map((k) => `${counts[k]!.toLocaleString("en")} ${NAMES[k] ?? `kind ${k}`}`)
+    .map((k) => `${counts[k]!.toLocaleString("en")} ${NAMES[k]?.[counts[k] === 1 ? 0 : 1] ?? `kind ${k}`}`)
     .join(", ")
 }
 
