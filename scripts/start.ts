@@ -6,6 +6,7 @@ import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
 
 import { startRelay } from "../relay"
+import type { NostrEvent } from "../shared/ledger"
 import { LOCAL_RELAY_PORT } from "../shared/network/local-relay"
 import { launchWithExtension } from "./browser/launch-extension"
 import { seedDemoLedger } from "./amp/demo"
@@ -21,6 +22,8 @@ const HISTORY_WAIT_MS = 120_000
 const SOCIAL_WAIT_MS = 30_000
 /** The screenshot goes below the panel's window, down to this many CSS pixels, to show several cards. */
 const SCREENSHOT_MAX_HEIGHT = 1600
+/** The demo's AMP funding waits this long for the person's key before funding the community alone. */
+const PERSON_WAIT_MS = 60_000
 
 const USAGE = `Synereo Stream: run the extension against the embedded local network
 
@@ -58,6 +61,12 @@ async function main(): Promise<void> {
   })
   console.log(`Local relay: ${relay.url} (data in ${relay.storage})`)
 
+  // The person's own key, once the extension runs: it gets demo AMPs along with the community.
+  let personKnown: (pubkey: string | undefined) => void = () => {}
+  const person = new Promise<string | undefined>((done) => (personKnown = done))
+  let networkKnown: (genesis: NostrEvent) => void = () => {}
+  const demoNetwork = new Promise<NostrEvent>((done) => (networkKnown = done))
+
   // Seeded in the background (bookmarks first), so Chromium starts at once; then kept active.
   let demo: DemoRun | undefined
   if (!args["no-demo"]) {
@@ -65,7 +74,12 @@ async function main(): Promise<void> {
       relayUrl: relay.url,
       dataDir: join(DATA, "demo"),
       // Demo AMPs (.data/amp-demo): the community's amplifications become stakes once it is funded.
-      ledger: async (a) => ({ genesis: (await seedDemoLedger(a)).genesis })
+      ledger: async (a) => {
+        const me = await Promise.race([person, new Promise<undefined>((done) => setTimeout(done, PERSON_WAIT_MS).unref())])
+        const seeded = await seedDemoLedger({ ...a, pubkeys: me ? [me] : [] })
+        networkKnown(seeded.genesis)
+        return { genesis: seeded.genesis }
+      }
     }).catch((err: unknown) => {
       console.warn(`The demo community could not start: ${err instanceof Error ? err.message : String(err)}`)
       return undefined
@@ -80,6 +94,16 @@ async function main(): Promise<void> {
   const panel = await session.openSidePanel()
   await panel.waitForFunction(() => !!document.querySelector("[data-testid=engine-status]")?.getAttribute("data-kernel"), { timeout: 30_000 })
   console.log("Side panel open: the Stream is ranked on this device.")
+  if (demo) {
+    const identity = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: "identity/get", payload: {} })).catch(() => undefined)) as { pubkey?: unknown } | undefined
+    personKnown(typeof identity?.pubkey === "string" ? identity.pubkey : undefined)
+    // The wallet follows the demo AMP network, so the demo's amplifications and AMPs show.
+    void demoNetwork.then(async (genesis) => {
+      const answer = (await panel.evaluate((g) => chrome.runtime.sendMessage({ type: "wallet/pin-network", payload: { genesis: g } }), genesis).catch((err: unknown) => ({ ok: false, message: String(err) }))) as { ok?: boolean; message?: string }
+      if (answer?.ok) console.log(`AMP: the wallet follows the demo network ${genesis.id.slice(0, 12)}…; your key has demo AMPs to amplify with.`)
+      else console.warn(`AMP: the wallet could not be pinned to the demo network: ${answer?.message ?? "no answer"}`)
+    })
+  }
 
   if (headless && demo) {
     // The Stream fills as the extension syncs the demo from the local relay: wait (bounded) for it.

@@ -6,7 +6,8 @@ import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 
 
 import { findChromium } from "./find-chromium"
 
-export const EXTENSION_DIR = resolve(__dirname, "..", "..", "build", "chrome-mv3-prod")
+// SYNEREO_EXTENSION_DIR lets a developer test a build made elsewhere (`plasmo build --build-path=…`).
+export const EXTENSION_DIR = resolve(process.env.SYNEREO_EXTENSION_DIR ?? resolve(__dirname, "..", "..", "build", "chrome-mv3-prod"))
 
 export interface LaunchOptions {
   headless: boolean

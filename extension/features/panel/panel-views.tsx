@@ -1,0 +1,15 @@
+import type { ComponentType } from "react"
+
+import { StreamView } from "../stream/sidepanel/StreamView"
+
+/**
+ * The side panel's views, in tab order. A feature adds its view here with one line; the panel
+ * shell (SidePanelApp) renders the tabs, keyboard navigation and the active view.
+ */
+export interface PanelView {
+  id: string
+  label: string
+  component: ComponentType
+}
+
+export const PANEL_VIEWS: PanelView[] = [{ id: "stream", label: "Stream", component: StreamView }]
