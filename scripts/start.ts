@@ -37,6 +37,15 @@ Usage: npm start [-- options]
   --help              show this text
 `
 
+/**
+ * Posts in the side panel's Stream (runs in the page): the list's own count when it says it (a
+ * windowed list keeps only the cards near the viewport in the DOM), else the cards shown.
+ */
+function postsInStream(): number {
+  const listed = Number(document.querySelector("[data-testid=stream]")?.getAttribute("data-count"))
+  return Math.max(Number.isFinite(listed) ? listed : 0, document.querySelectorAll("[data-testid=post-card]").length)
+}
+
 async function main(): Promise<void> {
   const { values: args } = parseArgs({
     options: {
@@ -75,7 +84,13 @@ async function main(): Promise<void> {
       dataDir: join(DATA, "demo"),
       // Demo AMPs (.data/amp-demo): the community's amplifications become stakes once it is funded.
       ledger: async (a) => {
-        const me = await Promise.race([person, new Promise<undefined>((done) => setTimeout(done, PERSON_WAIT_MS).unref())])
+        const me = await Promise.race([
+          person,
+          new Promise<undefined>((done) => {
+            const timer: NodeJS.Timeout = setTimeout(() => done(undefined), PERSON_WAIT_MS)
+            timer.unref()
+          })
+        ])
         const seeded = await seedDemoLedger({ ...a, pubkeys: me ? [me] : [] })
         networkKnown(seeded.genesis)
         return { genesis: seeded.genesis }
@@ -109,8 +124,8 @@ async function main(): Promise<void> {
     // The Stream fills as the extension syncs the demo from the local relay: wait (bounded) for it.
     const waitStarted = Date.now()
     const shown = await panel
-      .waitForFunction((n: number) => document.querySelectorAll("[data-testid=post-card]").length >= n, { timeout: POSTS_WAIT_MS, polling: 500 }, POSTS_WANTED)
-      .then(() => panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length))
+      .waitForFunction(`(${postsInStream})() >= ${POSTS_WANTED}`, { timeout: POSTS_WAIT_MS, polling: 500 })
+      .then(() => panel.evaluate(postsInStream))
       .catch(() => undefined)
     if (shown !== undefined) {
       console.log(`Side panel shows ${shown} posts from the demo community (after ${((Date.now() - waitStarted) / 1000).toFixed(1)} s).`)
@@ -131,12 +146,12 @@ async function main(): Promise<void> {
         )
         .then(() => true, () => false)
       console.log(
-        `Side panel: ${await panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length)} posts` +
+        `Side panel: ${await panel.evaluate(postsInStream)} posts` +
           (seeded && social ? ", with the demo's likes and comments" : `; the demo's history is ${seeded ? "seeded but its likes and comments are not shown yet" : "still being seeded"}`) +
           ` (${((Date.now() - waitStarted) / 1000).toFixed(1)} s).`
       )
     } else {
-      const count = await panel.evaluate(() => document.querySelectorAll("[data-testid=post-card]").length).catch(() => 0)
+      const count = await panel.evaluate(postsInStream).catch(() => 0)
       console.warn(`The side panel shows ${count} posts after ${POSTS_WAIT_MS / 1000} s: the extension is not receiving the demo's events from ${relay.url}.`)
     }
   }

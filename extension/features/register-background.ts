@@ -2,11 +2,12 @@ import { openStreamDb, type StreamDb } from "../../shared/db/database"
 import { amplifyActiveTab as amplifyActiveTabMessage, getIdentity } from "../../shared/messages/catalog"
 import { amplifyActiveTab } from "./amplify/background/active-tab"
 import { createAmplifier } from "./amplify/background/amplifier"
-import { createMenus, onMenuClicked } from "./amplify/background/menus"
+import { createMenus, onActionClicked, onMenuClicked } from "./amplify/background/menus"
+import { registerEarning } from "./earning/background/register-earning"
 import { registerIdentity } from "./identity/background/register-identity"
 import { createMessageListener, route } from "./messaging/background-router"
 import type { ExtensionApi } from "./messaging/browser-api"
-import { openPanel } from "./panel/open-panel"
+import { registerStream } from "./stream/background/register-stream"
 import { registerSync } from "./sync/background/register-sync"
 import { registerWallet } from "./wallet/background/register-wallet"
 
@@ -19,8 +20,10 @@ export function registerBackground(browser: ExtensionApi, deps: { db?: StreamDb;
   const db = deps.db ?? openStreamDb()
   const { keys, routes: identityRoutes } = registerIdentity(browser)
   const amplify = createAmplifier(browser, db, keys, deps.nowSec)
-  registerSync(browser, { db, keys })
-  registerWallet(browser, { db, keys, nowSec: deps.nowSec })
+  const wallet = registerWallet(browser, { db, keys, nowSec: deps.nowSec, amplify })
+  wallet.attachSync(registerSync(browser, { db, keys, ledger: wallet.ledgerSink }))
+  registerEarning(browser, { db, keys, nowSec: deps.nowSec })
+  registerStream(browser, { db, keys, amplify, nowSec: deps.nowSec })
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus(browser)
@@ -28,7 +31,7 @@ export function registerBackground(browser: ExtensionApi, deps: { db?: StreamDb;
     if (reason === "install") void browser.tabs.create({ url: browser.runtime.getURL("tabs/welcome.html") })
   })
   browser.contextMenus.onClicked.addListener(onMenuClicked(browser, amplify))
-  browser.action.onClicked.addListener((tab) => openPanel(browser, tab))
+  browser.action.onClicked.addListener(onActionClicked(browser))
 
   browser.runtime.onMessage.addListener(
     createMessageListener(browser.runtime.id, [

@@ -1,4 +1,4 @@
-import { EXPECTED_CSP, type PackageTarget } from "./targets"
+import { EXPECTED_CSP, EXPECTED_OPTIONAL_PERMISSIONS, type PackageTarget } from "./targets"
 
 /**
  * Store-readiness checks on the files of one packaged extension (as read from its zip):
@@ -80,7 +80,14 @@ export function checkPackage(files: Map<string, Buffer>, target: PackageTarget):
     `permissions exactly: ${[...target.permissions].sort().join(", ")}`,
     `permissions are [${permissions.join(", ")}], expected exactly [${target.permissions.join(", ")}]`
   )
-  for (const key of ["host_permissions", "optional_permissions", "optional_host_permissions", "content_scripts", "externally_connectable", "web_accessible_resources", "update_url"]) {
+  // Optional permissions are asked for only when the person turns earning on; exactly these two.
+  const optional: string[] = Array.isArray(m.optional_permissions) ? m.optional_permissions : []
+  check(
+    sameSet(optional, EXPECTED_OPTIONAL_PERMISSIONS),
+    `optional permissions exactly: ${EXPECTED_OPTIONAL_PERMISSIONS.join(", ")}`,
+    `optional_permissions are [${optional.join(", ")}], expected exactly [${EXPECTED_OPTIONAL_PERMISSIONS.join(", ")}]`
+  )
+  for (const key of ["host_permissions", "optional_host_permissions", "content_scripts", "externally_connectable", "web_accessible_resources", "update_url"]) {
     const v = m[key]
     check(v === undefined || (Array.isArray(v) && v.length === 0), `no ${key}`, `unexpected ${key}: ${JSON.stringify(v)}`)
   }

@@ -13,6 +13,9 @@ export interface PackageTarget {
   permissions: string[]
 }
 
+/** Requested at run time when the person turns earning on (README: permissions). */
+export const EXPECTED_OPTIONAL_PERMISSIONS = ["tabs", "idle"]
+
 export const EXPECTED_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';"
 
 export const TARGETS: PackageTarget[] = [

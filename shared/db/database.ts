@@ -161,6 +161,13 @@ export interface GraphDeltaRow {
   deltas: GraphDelta[]
 }
 
+/** A Stream card the person hid on this device (v4); deleting the row shows it again. */
+export interface HiddenPostRow {
+  url: string
+  /** Unix milliseconds when hidden. */
+  at: number
+}
+
 export type StreamDb = Dexie & {
   events: EntityTable<StoredEvent, "id">
   posts: EntityTable<PostRow, "url">
@@ -172,6 +179,7 @@ export type StreamDb = Dexie & {
   tombstones: EntityTable<TombstoneRow, "key">
   expirations: EntityTable<ExpirationRow, "id">
   graphDeltas: EntityTable<GraphDeltaRow, "seq">
+  hiddenPosts: EntityTable<HiddenPostRow, "url">
 }
 
 /** Opens (lazily) the database; `name` lets tests use one database per test. */

@@ -45,4 +45,43 @@ export function declareVersions(db: Dexie): void {
     walletOutbox: "&id, createdAt",
     walletReceipts: "&key, stake, viewer"
   })
+
+  // v4 (the Stream, extension/features/stream): cards the person hid on this device, reversibly
+  // (never published). A new table only, so no upgrade function.
+  db.version(4).stores({
+    hiddenPosts: "&url, at"
+  })
+
+  // v5 (passive earning, extension/features/earning): what the background counted on amplified
+  // pages, one row per attention session, shown in the side panel's Earning view and clearable
+  // there. Rows exist only for pages with an open stake the person could earn from; nothing about
+  // other browsing is ever written. A new table only, so no upgrade function.
+  db.version(5).stores({
+    earningSessions: "&id, endedAt, stakeId, url"
+  })
+}
+
+/** One attention session on an amplified page (v5), as the Earning view lists it. */
+export interface EarningSessionRow {
+  /** Random id of the session. */
+  id: string
+  /** The canonical URL attended (the amplified link). */
+  url: string
+  title: string
+  stakeId: string
+  /** Seconds of foreground, focused, visible, not-idle time the background observed. */
+  seconds: number
+  /** Unix milliseconds. */
+  startedAt: number
+  endedAt: number
+  /**
+   * "pending": receipt signed, stored and queued for the relays; "published": a relay accepted it;
+   * "paid": the stake was settled and paid this person; "refused": no receipt was signed (see
+   * `reason`); "error": the wallet failed.
+   */
+  status: "pending" | "published" | "paid" | "refused" | "error"
+  /** The wallet's refusal code (below-minimum, own-post, not-allowed…) or null. */
+  reason: string | null
+  message: string
+  receiptId: string | null
 }

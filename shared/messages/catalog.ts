@@ -289,3 +289,117 @@ export const walletMessages = [
   walletSettleDue,
   walletEarnings
 ] as const
+
+// ---- The Stream: threaded replies, mute, Stream settings, re-amplify (side panel → background;
+// extension/features/stream/background). docs/PROTOCOL.md Part 1 (kinds 1111, 10000, 30078).
+
+const streamFailure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() })
+
+/** Reply to a comment on a Stream card (NIP-22 kind 1111: root the page, parent the comment, with NIP-13 work). */
+export const replyToComment = defineMessage(
+  "stream/reply",
+  z.object({ url: z.string().min(1).max(2048), parentId: pubkeyHex, content: z.string().min(1).max(8000) }),
+  z.union([z.object({ ok: z.literal(true), id: z.string() }), streamFailure])
+)
+
+/** Mute (on) or unmute an author: signs and publishes the person's NIP-51 mute list (kind 10000) with the change. */
+export const muteAuthor = defineMessage(
+  "stream/mute",
+  z.object({ pubkey: pubkeyHex, on: z.boolean() }),
+  z.union([z.object({ ok: z.literal(true), pubkeys: z.array(pubkeyHex) }), streamFailure])
+)
+
+/** Saves the Stream settings (dials, opt-outs, blocked advertisers): signs and publishes kind 30078. */
+export const saveStreamSettings = defineMessage(
+  "stream/settings-save",
+  z.object({ settings: z.unknown() }),
+  z.union([z.object({ ok: z.literal(true), id: z.string() }), streamFailure])
+)
+
+/** Amplifies a Stream card's link again, as the person (their own bookmark of the same URL). */
+export const reamplifyPost = defineMessage("stream/reamplify", z.object({ url: z.string().min(1).max(2048) }), amplifyResult)
+
+export const streamMessages = [replyToComment, muteAuthor, saveStreamSettings, reamplifyPost] as const
+
+// ---- Passive earning (side panel → background; extension/features/earning) -------------------
+// Off until the person turns it on in the Earning view, which first asks the browser for the
+// optional `tabs` and `idle` permissions. The list of counted sessions is read from Dexie (v5).
+
+const earningFailure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() })
+
+export const earningStatusSchema = z.object({
+  enabled: z.boolean(),
+  /** Whether the optional permissions earning needs (`tabs`, `idle`) are granted. */
+  permissions: z.boolean(),
+  /** The pinned network's minimum attention (genesis `min_attention_secs`), or null without a network. */
+  minAttentionSecs: z.number().int().nullable(),
+  /** The page being counted right now, if any (always an amplified page). */
+  active: z.object({ url: z.string(), title: z.string(), stakeId: z.string(), seconds: z.number() }).nullable()
+})
+export type EarningStatus = z.infer<typeof earningStatusSchema>
+const earningStatusResult = z.union([z.object({ ok: z.literal(true), status: earningStatusSchema }), earningFailure])
+
+export const earningStatus = defineMessage("earning/status", z.object({}), earningStatusResult)
+/** Turns earning on (refused with `no-permission` until the optional permissions are granted) or off. */
+export const earningSetEnabled = defineMessage("earning/set-enabled", z.object({ enabled: z.boolean() }), earningStatusResult)
+/** Forgets the local list of counted sessions (receipts already signed stay in the ledger). */
+export const earningClear = defineMessage("earning/clear", z.object({}), z.union([z.object({ ok: z.literal(true), removed: z.number().int() }), earningFailure]))
+
+export const earningMessages = [earningStatus, earningSetEnabled, earningClear] as const
+
+// ---- Amplify dialog and wallet view (side panel ↔ background; extension/features/amplify,
+// extension/features/wallet). Amounts are AMP decimal strings; "0" is a free amplification.
+
+/** What opens the side panel's amplify dialog, prefilled (toolbar, shortcut, selection menu, Re-amplify). */
+export const amplifyDialogRequestSchema = z.object({
+  at: z.number(),
+  url: z.string().max(4096),
+  title: z.string().max(4000).optional(),
+  note: z.string().max(8000).optional(),
+  tabId: z.number().int().optional()
+})
+export type AmplifyDialogRequest = z.infer<typeof amplifyDialogRequestSchema>
+/** storage.session key: the background's latest request to open the dialog. */
+export const AMPLIFY_DIALOG_KEY = "amplify.dialog"
+
+/** Amplifies a link (the bookmark post) and, for an amount above 0, stakes that many AMP on it. */
+export const amplifySubmit = defineMessage(
+  "amplify/submit",
+  z.object({
+    url: z.string().min(1).max(4096),
+    title: z.string().max(4000).optional(),
+    note: z.string().max(8000).optional(),
+    amount: z.string().max(32),
+    topic: z.string().max(200).optional(),
+    tabId: z.number().int().optional()
+  }),
+  z.union([
+    z.object({
+      ok: z.literal(true),
+      post: z.object({ status: z.enum(["created", "already-amplified"]), url: z.string(), title: z.string(), id: z.string().nullable() }),
+      stake: walletSubmittedSchema.nullable()
+    }),
+    walletFailure
+  ])
+)
+
+/** Where one of the person's events stands: the sync outbox (relay OKs and refusals) and, for ledger events, the ledger. */
+export const walletEventStatus = defineMessage(
+  "wallet/event-status",
+  z.object({ id: pubkeyHex }),
+  z.union([
+    z.object({
+      ok: z.literal(true),
+      outbox: z.object({
+        state: z.enum(["pending", "sent", "rejected", "none"]),
+        acceptedBy: z.array(z.string()),
+        rejections: z.array(z.object({ url: z.string(), reason: z.string() })),
+        lastError: z.string().nullable()
+      }),
+      ledger: z.object({ status: z.enum(["applied", "held", "rejected"]), reason: z.string().nullable(), message: z.string() }).nullable()
+    }),
+    walletFailure
+  ])
+)
+
+export const amplifyWalletMessages = [amplifySubmit, walletEventStatus] as const

@@ -57,6 +57,58 @@ export const signedEventSchema = z.object({
 
 export type SignedEvent = z.infer<typeof signedEventSchema>
 
+/** The zod schema's own safeParse: the reference the fast path below must agree with (tests/sync/event-schema-fast-path.test.ts). */
+export const referenceSafeParse = signedEventSchema.safeParse
+
+/** True when `s` is a string of exactly `len` lowercase hex digits (the `hex(len)` rule above). */
+function isLowerHex(s: unknown, len: number): s is string {
+  if (typeof s !== "string" || s.length !== len) return false
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false
+  }
+  return true
+}
+
+/**
+ * The schema's rules written out by hand, for the hot path (every event from every relay): the
+ * parsed copy zod would return (known keys only, in the schema's order, fresh tag arrays), or
+ * undefined when any rule fails. Accepts exactly what `referenceSafeParse` accepts; on undefined
+ * the caller asks zod, so refusals keep zod's messages.
+ */
+export function fastSignedEvent(input: unknown): SignedEvent | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+  const o = input as Record<string, unknown>
+  const { id, pubkey, sig, kind, created_at, content, tags } = o
+  if (!isLowerHex(id, 64) || !isLowerHex(pubkey, 64) || !isLowerHex(sig, 128)) return undefined
+  if (typeof kind !== "number" || !Number.isInteger(kind) || kind < 0 || kind > 65535) return undefined
+  if (typeof created_at !== "number" || !Number.isInteger(created_at) || created_at < 0 || created_at > 2 ** 40) return undefined
+  if (typeof content !== "string" || content.length > EVENT_LIMITS.contentChars) return undefined
+  if (!Array.isArray(tags) || tags.length > EVENT_LIMITS.tags) return undefined
+  const outTags: string[][] = new Array(tags.length)
+  for (let i = 0; i < tags.length; i++) {
+    const tag: unknown = tags[i]
+    if (!Array.isArray(tag) || tag.length < 1 || tag.length > EVENT_LIMITS.tagValues) return undefined
+    const out: string[] = new Array(tag.length)
+    for (let j = 0; j < tag.length; j++) {
+      const v: unknown = tag[j]
+      if (typeof v !== "string" || v.length > EVENT_LIMITS.tagValueChars) return undefined
+      out[j] = v
+    }
+    outTags[i] = out
+  }
+  const event: SignedEvent = { id, pubkey, sig, kind, created_at, content, tags: outTags }
+  return fitsJsonBytes(event, EVENT_LIMITS.jsonBytes) ? event : undefined
+}
+
+// Every caller's `signedEventSchema.safeParse` takes the fast path first and falls back to zod
+// (the reference) only for events the fast path refuses, so a refusal carries zod's own message.
+// parse/parseAsync and composition into other schemas still run zod alone, with the same verdicts.
+signedEventSchema.safeParse = ((data: unknown, params?: Parameters<typeof referenceSafeParse>[1]) => {
+  const fast = fastSignedEvent(data)
+  return fast ? { success: true as const, data: fast } : referenceSafeParse(data, params)
+}) as typeof referenceSafeParse
+
 export function tagValue(event: { tags: string[][] }, name: string): string | undefined {
   return event.tags.find((t) => t[0] === name)?.[1]
 }

@@ -9,7 +9,8 @@ import { checkIncoming, reasonKey } from "./gate"
 import { dueEntries, enqueue, notifyOutbox, onOutboxChange, recordAttempt, requeueRejected, type AttemptOutcome } from "./outbox"
 import { loadRelayPlan, syncFilters, type RelayPlan } from "./relay-plan"
 import { appendDeltaLog, purgeExpired, storeKnownEvents, syncTables } from "./store"
-import { consoleLogger, systemClock, type GraphDeltaSink, type SyncClock, type SyncLogger, type VerifyFn, type WebSocketImpl } from "./types"
+import { consoleLogger, systemClock, type GraphDeltaSink, type LedgerSink, type SyncClock, type SyncLogger, type VerifyFn, type WebSocketImpl } from "./types"
+import { isLedgerKind, ledgerFilter, ledgerNetOf } from "./ledger-feed"
 
 export interface SyncTuning {
   /** Keepalive ping per relay; an MV3 service worker dies after 30 s without traffic (TOOLCHAIN.md). */
@@ -60,6 +61,8 @@ export interface SyncCoreOptions {
   /** The person's pubkey: their own lists are fetched, their unqueued events swept into the outbox. */
   me?: () => Promise<string | undefined>
   sink?: GraphDeltaSink
+  /** AMP ledger events of the pinned network go here (the wallet), not into the events table. */
+  ledger?: LedgerSink
   clock?: SyncClock
   random?: () => number
   log?: SyncLogger
@@ -107,6 +110,8 @@ interface Link {
   /** Bumped on every connect and close, so callbacks of an old connection are ignored. */
   generation: number
   removed: boolean
+  /** The network whose ledger this connection is subscribed to. */
+  ledgerNet?: string
 }
 
 interface Page {
@@ -115,6 +120,7 @@ interface Page {
 }
 
 type Item = { type: "event"; url: string; known: KnownEvent } | { type: "checkpoint"; url: string; since: number }
+type LedgerItem = { url: string; event: SignedEvent }
 
 type StatsDelta = Omit<RelayStatsRow, "url">
 
@@ -158,6 +164,9 @@ export class SyncCore {
   private lastGated: { raw: unknown; known: KnownEvent } | undefined
   private lastInvalid: unknown
   private unsubscribeOutbox: (() => void) | undefined
+  private ledgerQueue: LedgerItem[] = []
+  private ledgerDraining: Promise<void> | undefined
+  private lastLedger: { raw: unknown; event: SignedEvent } | undefined
 
   constructor(private readonly opts: SyncCoreOptions) {
     this.db = opts.db
@@ -267,6 +276,7 @@ export class SyncCore {
       for (const s of existing.subs) s.close("relay list changed")
       existing.subs = []
       existing.live = false
+      existing.ledgerNet = undefined
       if (existing.read) void this.subscribe(existing, existing.relay)
     }
   }
@@ -328,6 +338,7 @@ export class SyncCore {
     link.live = false
     link.relay = undefined
     link.subs = []
+    link.ledgerNet = undefined
     link.lastError = reason
     this.bump(link.url).lastError = reason
     this.scheduleReconnect(link)
@@ -386,6 +397,38 @@ export class SyncCore {
       })
       link.subs.push(sub)
     }
+    await this.subscribeLedger(link, relay)
+  }
+
+  /**
+   * The pinned network's ledger, whole (a chain needs every event; the wallet skips what it holds).
+   * By kinds only: relays index single-letter tags, so `#net` is checked here, in the gate.
+   */
+  private async subscribeLedger(link: Link, relay: AbstractRelay): Promise<void> {
+    const gen = link.generation
+    const net = this.opts.ledger ? await this.opts.ledger.network().catch(() => null) : null
+    if (!net || gen !== link.generation || link.ledgerNet === net) return
+    link.ledgerNet = net
+    const filter = ledgerFilter(this.t.pageLimit)
+    const page: Page = { count: 0, oldest: Infinity }
+    const sub = relay.subscribe([filter], {
+      eoseTimeout: this.t.eoseTimeoutMs,
+      alreadyHaveEvent: (id) => this.seen(link, id, page),
+      onevent: (event) => this.accept(link, event, page),
+      oninvalidevent: (event) => this.unmatched(link, event),
+      oneose: () => void this.backfill(link, relay, filter, page, gen).catch((err) => this.log.warn(`ledger backfill from ${link.url} failed`, err))
+    })
+    link.subs.push(sub)
+  }
+
+  /** The pinned network changed (the wallet pinned one): subscribe every open read relay to its ledger. */
+  async ledgerChanged(): Promise<void> {
+    for (const link of this.links.values()) {
+      if (link.read && link.state === "open" && link.relay) {
+        link.ledgerNet = undefined
+        await this.subscribeLedger(link, link.relay)
+      }
+    }
   }
 
   /** A full page means older events may be missing: page back with `until` before the cursor moves. */
@@ -426,6 +469,7 @@ export class SyncCore {
 
   /** nostr-tools' verifyEvent hook: our full check (shape, kind, PoW, expiry, WASM signature). */
   private gate(link: Link, raw: unknown): boolean {
+    if (this.opts.ledger && isLedgerKind(raw)) return this.gateLedger(link, raw)
     const r = checkIncoming(raw, { verify: this.verify, nowSec: this.nowSec(), minPow: this.opts.minPow })
     if (!r.ok) {
       this.countInvalid(link.url, r.reason, raw)
@@ -437,7 +481,32 @@ export class SyncCore {
     return true
   }
 
+  /** A ledger event: of the pinned network, with a good id and signature; the wallet judges the rest. */
+  private gateLedger(link: Link, raw: unknown): boolean {
+    const event = raw as SignedEvent
+    if (ledgerNetOf(event) !== link.ledgerNet) {
+      this.lastInvalid = raw // another network's event: not counted as invalid
+      return false
+    }
+    if (!this.verify(event)) {
+      this.countInvalid(link.url, "bad id or signature", raw)
+      this.lastInvalid = raw
+      return false
+    }
+    this.rememberId(event.id, event.created_at)
+    this.lastLedger = { raw, event }
+    return true
+  }
+
   private accept(link: Link, raw: unknown, page: Page): void {
+    const ledger = this.lastLedger
+    this.lastLedger = undefined
+    if (ledger && ledger.raw === raw) {
+      page.oldest = Math.min(page.oldest, ledger.event.created_at)
+      this.ledgerQueue.push({ url: link.url, event: ledger.event })
+      void this.drainLedger()
+      return
+    }
     const gated = this.lastGated
     this.lastGated = undefined
     if (!gated || gated.raw !== raw) return
@@ -517,6 +586,30 @@ export class SyncCore {
       if (this.queue.length > 0) void this.drain()
     })
     return this.draining
+  }
+
+  /** Hands queued ledger events to the wallet in batches of `batchSize`, one ingest (transaction) each. */
+  private drainLedger(): Promise<void> {
+    if (this.ledgerDraining) return this.ledgerDraining
+    if (this.ledgerQueue.length === 0 || !this.opts.ledger) return Promise.resolve()
+    const sink = this.opts.ledger
+    this.ledgerDraining = (async () => {
+      while (this.ledgerQueue.length > 0) {
+        const batch = this.ledgerQueue.splice(0, this.t.batchSize)
+        try {
+          await sink.ingest(batch.map((i) => i.event))
+          for (const i of batch) this.bump(i.url).stored++
+        } catch (err) {
+          // Nothing of the batch was applied: forget the ids so the next subscription takes them again.
+          for (const i of batch) this.knownIds.delete(i.event.id)
+          this.log.warn(`the wallet could not take ${batch.length} ledger events`, err)
+        }
+      }
+    })().finally(() => {
+      this.ledgerDraining = undefined
+      if (this.ledgerQueue.length > 0) void this.drainLedger()
+    })
+    return this.ledgerDraining
   }
 
   private async storeSlice(slice: Item[]): Promise<void> {
@@ -601,7 +694,10 @@ export class SyncCore {
 
   /** Waits until every event received so far is stored (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.draining || this.queue.length > 0) await this.drain()
+    while (this.draining || this.queue.length > 0 || this.ledgerDraining || this.ledgerQueue.length > 0) {
+      await this.drain()
+      await this.drainLedger()
+    }
   }
 
   /**

@@ -33,3 +33,15 @@ export const consoleLogger: SyncLogger = {
 }
 
 export const silentLogger: SyncLogger = { info: () => {}, warn: () => {} }
+
+/**
+ * Where the sync core hands AMP ledger events (kinds 3331-3335 of the pinned network, docs/PROTOCOL.md
+ * Part 2). The extension passes the wallet service; the core subscribes only while `network()` names
+ * a genesis id, checks each event's id and signature, and hands them in batches (one call each).
+ */
+export interface LedgerSink {
+  /** The pinned network's genesis id, or null (no ledger subscription then). */
+  network(): Promise<string | null>
+  /** Applies a batch of verified ledger events (the wallet: one transaction). */
+  ingest(events: SignedEvent[]): Promise<unknown>
+}

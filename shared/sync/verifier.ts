@@ -1,6 +1,6 @@
-import { initNostrWasm } from "nostr-wasm"
+import { initNostrWasm, type Nostr } from "nostr-wasm"
 import { verifyEvent as pureVerifyEvent } from "nostr-tools/pure"
-import { setNostrWasm, verifyEvent as wasmVerifyEvent } from "nostr-tools/wasm"
+import { setNostrWasm } from "nostr-tools/wasm"
 
 import type { SignedEvent } from "../nostr/event-schema"
 
@@ -18,12 +18,26 @@ export interface LoadVerifierOptions {
   prefer?: "js"
 }
 
-let wasmReady: Promise<void> | undefined
+let wasmReady: Promise<Nostr> | undefined
 
 const jsVerifier: Verifier = {
   impl: "js",
   // A fresh object: nostr-tools caches a verdict on the event under a symbol.
   verify: (event) => pureVerifyEvent({ ...event })
+}
+
+/**
+ * nostr-wasm's check, as nostr-tools/wasm's verifyEvent makes it but without its verdict cache
+ * (a symbol written on the event, which made us copy every event first): the id is hashed once,
+ * in WASM, and compared, then the BIP-340 signature is verified. It throws on any failure.
+ */
+function wasmVerify(nw: Nostr, event: SignedEvent): boolean {
+  try {
+    nw.verifyEvent(event)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -35,9 +49,12 @@ export async function loadVerifier(opts: LoadVerifierOptions = {}): Promise<Veri
   const warn = opts.warn ?? ((m: string, c?: unknown) => console.warn(m, c ?? ""))
   if (opts.prefer === "js") return jsVerifier
   try {
-    wasmReady ??= initNostrWasm().then(setNostrWasm)
-    await wasmReady
-    return { impl: "wasm", verify: (event) => wasmVerifyEvent({ ...event }) }
+    wasmReady ??= initNostrWasm().then((nw) => {
+      setNostrWasm(nw)
+      return nw
+    })
+    const nw = await wasmReady
+    return { impl: "wasm", verify: (event) => wasmVerify(nw, event) }
   } catch (err) {
     wasmReady = undefined
     warn("Synereo sync: WebAssembly signature verification could not load; using the slower JavaScript verifier", err)

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest"
 
 import { checkPackage } from "../../scripts/package/checks"
 import { buildTarget, ROOT } from "../../scripts/package/index"
-import { EXPECTED_CSP, TARGETS } from "../../scripts/package/targets"
+import { EXPECTED_CSP, EXPECTED_OPTIONAL_PERMISSIONS, TARGETS } from "../../scripts/package/targets"
 import { readZip } from "../../scripts/package/zip-reader"
 
 const [CHROME, FIREFOX] = TARGETS as [(typeof TARGETS)[0], (typeof TARGETS)[0]]
@@ -14,6 +14,7 @@ function chromePackage(manifest: Record<string, unknown> = {}, extra: Record<str
   const m = {
     manifest_version: 3,
     permissions: [...CHROME.permissions],
+    optional_permissions: [...EXPECTED_OPTIONAL_PERMISSIONS],
     content_security_policy: { extension_pages: EXPECTED_CSP },
     background: { service_worker: "static/background/index.js" },
     side_panel: { default_path: "sidepanel.html" },
@@ -47,6 +48,7 @@ describe("package checks catch what the stores refuse", () => {
     ["an extra permission", { permissions: [...CHROME.permissions, "tabs"] }, /permissions are/],
     ["a missing permission", { permissions: ["storage"] }, /permissions are/],
     ["host permissions", { host_permissions: ["<all_urls>"] }, /unexpected host_permissions/],
+    ["an extra optional permission", { optional_permissions: ["tabs", "idle", "history"] }, /optional_permissions are/],
     ["content scripts", { content_scripts: [{ matches: ["<all_urls>"], js: ["a.js"] }] }, /unexpected content_scripts/],
     ["a weaker CSP", { content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } }, /content_security_policy/],
     ["no CSP", { content_security_policy: undefined }, /content_security_policy/],

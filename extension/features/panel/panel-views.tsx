@@ -1,5 +1,6 @@
 import type { ComponentType } from "react"
 
+import { EarningView } from "../earning/sidepanel/EarningView"
 import { StreamView } from "../stream/sidepanel/StreamView"
 
 /**
@@ -12,4 +13,7 @@ export interface PanelView {
   component: ComponentType
 }
 
-export const PANEL_VIEWS: PanelView[] = [{ id: "stream", label: "Stream", component: StreamView }]
+export const PANEL_VIEWS: PanelView[] = [
+  { id: "stream", label: "Stream", component: StreamView },
+  { id: "earning", label: "Earning", component: EarningView }
+]

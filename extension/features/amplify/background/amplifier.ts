@@ -15,6 +15,12 @@ export interface AmplifyRequest {
   /** The tab's title, used when the page cannot be read. */
   fallbackTitle?: string
   source: LastAmplify["source"]
+  /** The person's note or quote (the dialog, a selection): the post's text instead of the page's description. */
+  note?: string
+  /** A community topic: a NIP-12 `t` tag on the post. */
+  topic?: string
+  /** The title the dialog showed, used when the page cannot be read. */
+  title?: string
 }
 
 /**
@@ -24,6 +30,15 @@ export interface AmplifyRequest {
  */
 export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeyStore, nowSec: () => number = () => Math.floor(Date.now() / 1000)) {
   async function readMetadata(req: AmplifyRequest): Promise<unknown> {
+    const meta = await readPage(req)
+    const note = req.note?.trim()
+    const title = req.title?.trim()
+    if (!note && !title) return meta
+    const base = meta && typeof meta === "object" ? (meta as Record<string, unknown>) : {}
+    return { ...base, ...(note ? { description: note } : {}), ...(title && !base.title ? { title } : {}) }
+  }
+
+  async function readPage(req: AmplifyRequest): Promise<unknown> {
     if (req.tabId === undefined) return { title: req.fallbackTitle }
     try {
       const [first] = await browser.scripting.executeScript({ target: { tabId: req.tabId }, func: pageMetadataProbe, args: [req.linkUrl ?? null] })
@@ -36,7 +51,7 @@ export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeySt
 
   return async function amplify(req: AmplifyRequest): Promise<AmplifyResult> {
     const result = await amplifyLink(
-      { db, pubkey: keys.pubkey, sign: queueWhenSigned(db, keys.sign), readMetadata: () => readMetadata(req), nowSec },
+      { db, pubkey: keys.pubkey, sign: queueWhenSigned(db, withTopic(keys.sign, req.topic)), readMetadata: () => readMetadata(req), nowSec },
       req.url
     )
     const record: LastAmplify = { at: Date.now(), source: req.source, result }
@@ -46,3 +61,10 @@ export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeySt
 }
 
 export type Amplifier = ReturnType<typeof createAmplifier>
+
+/** Adds `["t", topic]` (lower-case, as NIP-12 topics are matched) to what is signed. */
+function withTopic<T extends { tags: string[][] }, C, R>(sign: (t: T, context?: C) => Promise<R>, topic: string | undefined): (t: T, context?: C) => Promise<R> {
+  const t = topic?.trim().replace(/^#/, "").toLowerCase()
+  if (!t) return sign
+  return (template, context) => sign({ ...template, tags: [...template.tags, ["t", t.slice(0, 64)]] }, context)
+}

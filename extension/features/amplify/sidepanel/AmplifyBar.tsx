@@ -3,6 +3,7 @@ import browser from "webextension-polyfill"
 
 import { amplifyActiveTab } from "../../../../shared/messages/catalog"
 import { send } from "../../messaging/send"
+import { AmplifyDialogHost } from "./AmplifyDialog"
 import { useLastAmplify } from "./use-last-amplify"
 
 /** "Amplify this page" for the active tab, and the outcome of the latest amplification. */
@@ -34,6 +35,7 @@ export function AmplifyBar() {
       <p role="status" aria-live="polite" data-testid="amplify-status" className={shown ? (shown.ok ? "status ok" : "status error") : "status"}>
         {shown?.message ?? ""}
       </p>
+      <AmplifyDialogHost />
     </div>
   )
 }

@@ -1,42 +1,53 @@
 import "./social.css"
 
-import { useState } from "react"
+import { useId, useState } from "react"
 
 import type { PostRow } from "../../../../shared/db/database"
+import { replyToComment } from "../../../../shared/messages/catalog"
+import { COMMENT_LIMITS } from "../../../../shared/nostr/kinds"
+import { send } from "../../messaging/send"
 import { CommentBox } from "./CommentBox"
+import { shortNpub, fullNpub } from "./identity-label"
 import { LikeButton } from "./LikeButton"
 import { relativeTime } from "./relative-time"
+import { buildThreads, countThread, type ThreadNode } from "./thread"
 import { useCardSocial } from "./use-card-social"
 import { useMyPubkey } from "./use-my-pubkey"
 
-/** Shown comments per card; the rest are counted. */
-const SHOWN = 3
+/** Threads shown per card before "show all". */
+const SHOWN = 2
+/** Deeper replies are drawn at this indentation (the thread stays readable in a narrow panel). */
+const MAX_INDENT = 3
 
-/** A card's likes and latest comments, a like button and a comment box. Peers' text renders as text only. */
-export function CardSocial({ post }: { post: PostRow }) {
+/** A card's likes, its NIP-22 comment threads (with replies), a like button and a comment box. Peers' text renders as text only. */
+export function CardSocial({ post, actions }: { post: PostRow; actions?: React.ReactNode }) {
   const me = useMyPubkey()
   const social = useCardSocial(post, me)
   const [error, setError] = useState<string>()
-  const comments = social.comments
-  const shown = comments.slice(-SHOWN)
+  const [all, setAll] = useState(false)
+  const threads = buildThreads(social.comments)
+  const total = countThread(threads)
+  const shown = all ? threads : threads.slice(-SHOWN)
   return (
-    <div className="card-social" data-testid="card-social" data-likes={social.likes} data-comments={comments.length}>
+    <div className="card-social" data-testid="card-social" data-likes={social.likes} data-comments={total}>
       <div className="card-actions">
         <LikeButton url={post.url} title={post.title} likes={social.likes} likedByMe={social.likedByMe} onError={setError} />
         <span className="muted" data-testid="comment-count">
-          {comments.length === 1 ? "1 comment" : `${comments.length} comments`}
+          {total === 1 ? "1 comment" : `${total} comments`}
         </span>
+        {actions}
       </div>
       {shown.length > 0 ? (
         <ol className="comment-list" aria-label={`Comments on “${post.title}”`}>
-          {comments.length > SHOWN ? <li className="muted">{comments.length - SHOWN} earlier comments</li> : null}
-          {shown.map((c) => (
-            <li key={c.id} data-testid="comment">
-              <span className="comment-author" title={c.author}>
-                {c.author === me ? "You" : `${c.author.slice(0, 8)}…`}
-              </span>{" "}
-              <span className="comment-text">{c.content}</span> <span className="muted">· {relativeTime(c.createdAt)}</span>
+          {threads.length > shown.length ? (
+            <li>
+              <button type="button" className="link-button" data-testid="show-all-comments" onClick={() => setAll(true)}>
+                Show {threads.length - shown.length} earlier {threads.length - shown.length === 1 ? "thread" : "threads"}
+              </button>
             </li>
+          ) : null}
+          {shown.map((t) => (
+            <CommentNode key={t.comment.id} node={t} me={me} url={post.url} onError={setError} />
           ))}
         </ol>
       ) : null}
@@ -47,5 +58,76 @@ export function CardSocial({ post }: { post: PostRow }) {
         </p>
       ) : null}
     </div>
+  )
+}
+
+function CommentNode({ node, me, url, onError }: { node: ThreadNode; me: string | undefined; url: string; onError(m: string): void }) {
+  const [replying, setReplying] = useState(false)
+  const c = node.comment
+  const who = c.author === me ? "You" : shortNpub(c.author)
+  return (
+    <li data-testid="comment" data-comment-id={c.id} data-depth={node.depth} className="comment" style={{ marginLeft: Math.min(node.depth, MAX_INDENT) * 14 }}>
+      <div className="comment-line">
+        <span className="comment-author" title={fullNpub(c.author)}>
+          {who}
+        </span>{" "}
+        <span className="comment-text">{c.content}</span> <span className="muted">· {relativeTime(c.createdAt)}</span>{" "}
+        <button type="button" className="link-button" data-testid="reply-button" aria-expanded={replying} aria-label={`Reply to ${who}`} onClick={() => setReplying((r) => !r)}>
+          Reply
+        </button>
+      </div>
+      {replying ? <ReplyBox url={url} parentId={c.id} to={who} onDone={() => setReplying(false)} onError={onError} /> : null}
+      {node.replies.length > 0 ? (
+        <ol className="comment-list replies" aria-label={`Replies to ${who}`}>
+          {node.replies.map((r) => (
+            <CommentNode key={r.comment.id} node={r} me={me} url={url} onError={onError} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  )
+}
+
+function ReplyBox({ url, parentId, to, onDone, onError }: { url: string; parentId: string; to: string; onDone(): void; onError(m: string): void }) {
+  const id = useId()
+  const [text, setText] = useState("")
+  const [busy, setBusy] = useState(false)
+  async function submit(e: React.FormEvent) {
+    e.preventDefault()
+    const content = text.trim()
+    if (!content) return
+    setBusy(true)
+    try {
+      const r = await send(replyToComment, { url, parentId, content })
+      if (r.ok) {
+        setText("")
+        onDone()
+      } else onError(r.message)
+    } catch (err) {
+      onError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="comment-box reply-box" onSubmit={submit}>
+      <label htmlFor={id} className="visually-hidden">
+        Reply to {to}
+      </label>
+      <input
+        id={id}
+        data-testid="reply-input"
+        autoFocus
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === "Escape" && onDone()}
+        maxLength={COMMENT_LIMITS.contentChars}
+        placeholder={`Reply to ${to}`}
+        disabled={busy}
+      />
+      <button type="submit" className="secondary small" data-testid="reply-submit" disabled={busy || !text.trim()} aria-busy={busy}>
+        {busy ? "Posting…" : "Reply"}
+      </button>
+    </form>
   )
 }

@@ -1,22 +1,136 @@
+import { useLiveQuery } from "dexie-react-hooks"
+import { useEffect, useId, useState } from "react"
+
 import type { PostRow } from "../../../../shared/db/database"
+import type { RankedPost } from "../../../../shared/engine/engine-api"
+import { reamplifyPost } from "../../../../shared/messages/catalog"
+import { send } from "../../messaging/send"
 import { CardSocial } from "./CardSocial"
+import { formatCurrent, formatReo, fullNpub, shortNpub } from "./identity-label"
 import { relativeTime } from "./relative-time"
+import { formatAmps } from "./stream-order"
+import { streamDb } from "./stream-db"
+import { WhyPanel } from "./WhyPanel"
+
+let firstCardMarked = false
+
+export interface PostCardProps {
+  post: PostRow
+  ranked: RankedPost | undefined
+  me: string | undefined
+  index: number
+  count: number
+  onHide(url: string): void
+  onMute(pubkey: string): void
+  onKey?(e: React.KeyboardEvent<HTMLElement>, index: number): void
+}
 
 /**
  * One link card. Every string from a page or a peer is rendered as a React text node, so markup
  * in a title shows as text; the link target is the canonical http(s) URL checked on the way in.
  */
-export function PostCard({ post }: { post: PostRow }) {
+export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey }: PostCardProps) {
+  const whyId = useId()
+  const titleId = useId()
+  const [why, setWhy] = useState(false)
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>()
+  const broughtBy = ranked?.why.broughtBy ?? post.amplifiers[0] ?? ""
+  const carrier = ranked?.why.carriers.find((c) => c.pubkey === broughtBy)
+  const staked = ranked ? ranked.why.amplifications.reduce((s, a) => s + a.amount, 0n) : undefined
+  const noteEventId = post.eventIds[broughtBy] ?? post.eventIds[post.amplifiers[0] ?? ""]
+  const note = useLiveQuery(async () => (noteEventId ? ((await streamDb().events.get(noteEventId))?.event.content ?? "") : ""), [noteEventId])
+  const who = broughtBy === me ? "You" : shortNpub(broughtBy)
   const amplifiers = post.amplifiers.length
+
+  useEffect(() => {
+    if (firstCardMarked) return
+    firstCardMarked = true
+    performance.mark("stream-first-card")
+  }, [])
+
+  async function reamplify() {
+    setStatus(undefined)
+    try {
+      const r = await send(reamplifyPost, { url: post.url })
+      setStatus(r.ok ? { ok: true, text: r.status === "created" ? "Amplified into your followers’ Streams." : "You had already amplified this." } : { ok: false, text: r.message })
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) })
+    }
+  }
+
+  const actions = (
+    <span className="card-tools">
+      <button type="button" className="tool-button" data-testid="reamplify-button" aria-label={`Re-amplify “${post.title}”`} onClick={reamplify}>
+        <span aria-hidden="true">↻</span> Amplify
+      </button>
+      <button
+        type="button"
+        className="tool-button"
+        data-testid="why-button"
+        aria-expanded={why}
+        aria-controls={whyId}
+        aria-label={`Why am I seeing “${post.title}”?`}
+        onClick={() => setWhy((w) => !w)}
+      >
+        Why?
+      </button>
+      <button type="button" className="tool-button" data-testid="hide-button" aria-label={`Hide “${post.title}”`} onClick={() => onHide(post.url)}>
+        Hide
+      </button>
+      {broughtBy && broughtBy !== me ? (
+        <button type="button" className="tool-button danger-text" data-testid="mute-button" aria-label={`Mute ${shortNpub(post.amplifiers[0] ?? broughtBy)}`} onClick={() => onMute(post.amplifiers[0] ?? broughtBy)}>
+          Mute
+        </button>
+      ) : null}
+    </span>
+  )
+
   return (
-    <article className="card" data-testid="post-card" data-url={post.url} aria-label={post.title}>
+    <article
+      className="card"
+      data-testid="post-card"
+      data-url={post.url}
+      data-ranked={ranked ? "true" : "false"}
+      aria-labelledby={titleId}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      tabIndex={0}
+      onKeyDown={(e) => onKey?.(e, index)}
+    >
       {post.image ? <img className="card-image" src={post.image} alt="" loading="lazy" referrerPolicy="no-referrer" /> : null}
       <div className="card-body">
-        <div className="card-site">{post.siteName}</div>
-        <a className="card-title" data-testid="post-title" href={post.url} target="_blank" rel="noopener noreferrer">
+        <div className="card-site">
+          <span>{post.siteName}</span>
+          {ranked ? (
+            <span className="current-badge" data-testid="post-current" title="Current: how strongly this post reaches you now">
+              ⚡ {formatCurrent(ranked.current)}
+            </span>
+          ) : (
+            <span className="current-badge pending" title="Not ranked by the engine yet">
+              new
+            </span>
+          )}
+        </div>
+        <a id={titleId} className="card-title" data-testid="post-title" href={post.url} target="_blank" rel="noopener noreferrer">
           {post.title}
         </a>
         {post.description ? <p className="card-description">{post.description}</p> : null}
+        {note && note !== post.description ? (
+          <blockquote className="card-note" data-testid="post-note">
+            {note}
+          </blockquote>
+        ) : null}
+        <div className="card-brought" data-testid="brought-by">
+          <span title={fullNpub(broughtBy)}>
+            Brought by <strong>{who}</strong>
+          </span>
+          {carrier ? <span className="reo-chip" title="Their Reo for you (1 = average)">Reo {formatReo(carrier.reo)}</span> : null}
+          {staked !== undefined && staked > 0n ? (
+            <span className="amp-chip" data-testid="post-amps">
+              {formatAmps(staked)} AMP staked
+            </span>
+          ) : null}
+        </div>
         <div className="card-meta">
           <span data-testid="post-url" className="card-url" title={post.url}>
             {post.url}
@@ -25,7 +139,13 @@ export function PostCard({ post }: { post: PostRow }) {
             {amplifiers === 1 ? "1 amplifier" : `${amplifiers} amplifiers`} · {relativeTime(post.updatedAt)}
           </span>
         </div>
-        <CardSocial post={post} />
+        {why ? <WhyPanel id={whyId} post={ranked} me={me} /> : null}
+        <CardSocial post={post} actions={actions} />
+        {status ? (
+          <p role={status.ok ? "status" : "alert"} className={status.ok ? "status ok" : "status error"}>
+            {status.text}
+          </p>
+        ) : null}
       </div>
     </article>
   )

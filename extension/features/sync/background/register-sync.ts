@@ -1,7 +1,7 @@
 import type { StreamDb } from "../../../../shared/db/database"
 import { commentOnPost as commentMessage, reactToPost as reactMessage, setRelays, syncStatus, type SyncStatus } from "../../../../shared/messages/catalog"
 import { checkRelayUrl, relayListTemplate, type RelayEntry } from "../../../../shared/nostr/kinds"
-import { loadVerifier, SyncCore, type Verifier, type WebSocketImpl } from "../../../../shared/sync"
+import { loadVerifier, SyncCore, type LedgerSink, type Verifier, type WebSocketImpl } from "../../../../shared/sync"
 import type { KeyStore } from "../../identity/background/key-store"
 import { createMessageListener, route } from "../../messaging/background-router"
 import type { ExtensionApi } from "../../messaging/browser-api"
@@ -22,6 +22,8 @@ export interface SyncDeps {
   WebSocket?: WebSocketImpl
   /** Overrides the build's default relays (tests). */
   defaultRelays?: string[]
+  /** Where the pinned AMP network's ledger events go (the wallet). */
+  ledger?: LedgerSink
 }
 
 function inServiceWorker(): boolean {
@@ -50,6 +52,7 @@ export function registerSync(browser: ExtensionApi, deps: SyncDeps) {
         verify: verifier.verify,
         defaultRelays: deps.defaultRelays ?? defaultRelays(),
         me: () => deps.keys.pubkey(),
+        ledger: deps.ledger,
         clock: { nowMs: deps.nowSec ? () => nowSec() * 1000 : () => Date.now() }
       })
       if (WS) await c.start()

@@ -1,0 +1,85 @@
+import type { RankedPost } from "../../../../shared/engine/engine-api"
+import { formatAmps } from "./stream-order"
+import { formatCurrent, formatReo, fullNpub, shortNpub } from "./identity-label"
+
+const FILTER_TEXT: Record<string, string> = {
+  organic: "organic (the author)",
+  friends: "amplified by a friend",
+  communities: "a community you chose",
+  topics: "a topic you chose",
+  everyone: "you allow everyone",
+  blocked: "blocked advertiser",
+  filtered: "filtered out by your settings",
+  "no-standing": "no standing with you"
+}
+
+/** The engine's explanation of one post: charge, capacity, hops, and every carrier with its part. */
+export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | undefined; me: string | undefined }) {
+  if (!post) {
+    return (
+      <div className="why-panel" id={id} data-testid="why-panel" role="region" aria-label="Why you are seeing this">
+        <p className="muted">The engine has not ranked this post yet (it arrived before its graph did), so it is shown after ranked posts, newest first.</p>
+      </div>
+    )
+  }
+  const w = post.why
+  return (
+    <div className="why-panel" id={id} data-testid="why-panel" role="region" aria-label="Why you are seeing this">
+      <dl className="why-grid">
+        <div>
+          <dt>Current</dt>
+          <dd data-testid="why-current">{formatCurrent(post.current)}</dd>
+        </div>
+        <div>
+          <dt>Charge</dt>
+          <dd data-testid="why-charge">
+            {w.charge.toFixed(2)} / {w.capacity.toFixed(2)} cu
+          </dd>
+        </div>
+        <div>
+          <dt>Hops</dt>
+          <dd data-testid="why-hops">
+            {w.hops} (×{w.hopFactor.toFixed(2)})
+          </dd>
+        </div>
+      </dl>
+      <table className="why-carriers" data-testid="why-carriers">
+        <caption className="visually-hidden">Who carries this post to you</caption>
+        <thead>
+          <tr>
+            <th scope="col">Carrier</th>
+            <th scope="col">Reo</th>
+            <th scope="col">Dial</th>
+            <th scope="col">Let in by</th>
+            <th scope="col">Part</th>
+          </tr>
+        </thead>
+        <tbody>
+          {w.carriers.map((c) => (
+            <tr key={`${c.role}-${c.pubkey}`} data-testid="why-carrier" data-filter={c.filter} data-pubkey={c.pubkey}>
+              <th scope="row" title={fullNpub(c.pubkey)}>
+                {c.pubkey === me ? "You" : shortNpub(c.pubkey)} <span className="muted">{c.role === "author" ? "author" : "amplifier"}</span>
+              </th>
+              <td>{formatReo(c.reo)}</td>
+              <td>{c.dial}</td>
+              <td className={c.current > 0 ? "" : "muted"}>{FILTER_TEXT[c.filter] ?? c.filter}</td>
+              <td>{formatCurrent(c.current)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {w.amplifications.length > 0 ? (
+        <ul className="why-amps" aria-label="Amplifications with AMPs">
+          {w.amplifications.map((a, i) => (
+            <li key={i}>
+              {a.amplifier === me ? "You" : shortNpub(a.amplifier)} staked <strong>{formatAmps(a.amount)} AMP</strong>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted why-note">No AMPs staked: this post travels on attention alone.</p>
+      )}
+      {w.tags.length > 0 ? <p className="why-note muted">Topics: {w.tags.map((t) => `#${t}`).join(" ")}</p> : null}
+    </div>
+  )
+}

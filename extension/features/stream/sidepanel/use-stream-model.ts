@@ -1,0 +1,174 @@
+import { useLiveQuery } from "dexie-react-hooks"
+import { useCallback, useEffect, useMemo, useRef, useState } from "react"
+
+import type { CommunityInfo, RankedPost } from "../../../../shared/engine/engine-api"
+import type { KernelImpl } from "../../../../shared/engine/kernel/types"
+import { muteAuthor, saveStreamSettings } from "../../../../shared/messages/catalog"
+import { KIND_MUTE_LIST, muteListFromEvent } from "../../../../shared/nostr/kinds/mute-list"
+import { KIND_APP_DATA, STREAM_SETTINGS_D, streamSettingsFromEvent, type StreamSettingsContent } from "../../../../shared/nostr/kinds/stream-settings"
+import { engine } from "../../../engine/engine-client"
+import { send } from "../../messaging/send"
+import { DEFAULT_STREAM_SETTINGS, engineSettings, joinStreamOrder, type StreamFilter } from "./stream-order"
+import { streamDb } from "./stream-db"
+import { useMyPubkey } from "./use-my-pubkey"
+
+/** How many posts the engine ranks for the Stream (the rest follow newest first). */
+export const RANK_LIMIT = 1000
+/** Carriers checked for membership when an emergent-community chip is on. */
+const MEMBER_CHECKS = 400
+
+export interface StreamModel {
+  me: string | undefined
+  /** The full order (URLs), or undefined while the first query runs. */
+  order: string[] | undefined
+  /** Engine explanation per URL (ranked posts only). */
+  ranked: Map<string, RankedPost>
+  kernel: KernelImpl | undefined
+  error: string | undefined
+  communities: CommunityInfo[]
+  filter: StreamFilter | undefined
+  setFilter(f: StreamFilter | undefined): void
+  settings: StreamSettingsContent
+  saveSettings(s: StreamSettingsContent): Promise<void>
+  muted: string[]
+  mute(pubkey: string, on: boolean): Promise<void>
+  hidden: string[]
+  hide(url: string): Promise<void>
+  unhide(url: string): Promise<void>
+}
+
+const newestOf = <T extends { created_at: number }>(rows: T[]) => rows.reduce<T | undefined>((a, b) => (!a || b.created_at > a.created_at ? b : a), undefined)
+
+/**
+ * The Stream's data: stored post URLs (keys only: cheap at 10k), the engine's ranking by current,
+ * the person's hidden posts, mute list and kind-30078 settings, live from Dexie. Settings and mutes
+ * are applied to the engine before each ranking; the order is joined by URL (stream-order.ts).
+ */
+export function useStreamModel(): StreamModel {
+  const me = useMyPubkey()
+  const db = streamDb()
+  const newestFirst = useLiveQuery(() => db.posts.orderBy("updatedAt").reverse().primaryKeys(), [])
+  const hidden = useLiveQuery(() => db.hiddenPosts.toCollection().primaryKeys(), []) ?? []
+  const graphSeq = useLiveQuery(async () => (await db.graphDeltas.orderBy("seq").lastKey()) ?? 0, []) ?? 0
+
+  const storedMutes = useLiveQuery(async () => {
+    if (!me) return []
+    const list = newestOf(await db.events.where("[kind+pubkey]").equals([KIND_MUTE_LIST, me]).toArray())
+    const parsed = list ? muteListFromEvent(list.event) : undefined
+    return parsed?.ok ? parsed.value.pubkeys : []
+  }, [me])
+  const storedSettings = useLiveQuery(async () => {
+    if (!me) return undefined
+    const rows = (await db.events.where("[kind+pubkey]").equals([KIND_APP_DATA, me]).toArray()).filter((r) => r.event.tags.some((t) => t[0] === "d" && t[1] === STREAM_SETTINGS_D))
+    const row = newestOf(rows)
+    const parsed = row ? streamSettingsFromEvent(row.event) : undefined
+    return parsed?.ok ? parsed.value.settings : undefined
+  }, [me])
+
+  // Optimistic copies, so a change applies at once (the stored event follows within milliseconds).
+  const [localSettings, setLocalSettings] = useState<StreamSettingsContent>()
+  const [localMutes, setLocalMutes] = useState<Map<string, boolean>>(new Map())
+  useEffect(() => setLocalSettings(undefined), [storedSettings])
+  useEffect(() => setLocalMutes(new Map()), [storedMutes])
+  const settings = localSettings ?? storedSettings ?? DEFAULT_STREAM_SETTINGS
+  const muted = useMemo(() => {
+    const set = new Set(storedMutes ?? [])
+    for (const [p, on] of localMutes) on ? set.add(p) : set.delete(p)
+    return [...set].sort()
+  }, [storedMutes, localMutes])
+
+  const mutedPosts = useLiveQuery(async () => {
+    if (muted.length === 0) return new Set<string>()
+    const rows = await db.posts.where("amplifiers").anyOf(muted).toArray()
+    const m = new Set(muted)
+    return new Set(rows.filter((r) => m.has(r.amplifiers[0]!)).map((r) => r.url))
+  }, [muted.join(",")]) ?? new Set<string>()
+
+  // ---- ranking in the engine worker ----
+  const [ranked, setRanked] = useState<RankedPost[]>([])
+  const [kernel, setKernel] = useState<KernelImpl>()
+  const [error, setError] = useState<string>()
+  const [communities, setCommunities] = useState<CommunityInfo[]>([])
+  const settingsKey = JSON.stringify([settings, muted])
+  const postCount = newestFirst?.length ?? 0
+  const rankSeq = useRef(0)
+
+  useEffect(() => {
+    const mySeq = ++rankSeq.current
+    const run = async () => {
+      const api = engine()
+      await api.setStreamSettings(engineSettings(settings, muted))
+      const [list, k, comms] = await Promise.all([api.rankStream({ nowSec: Date.now() / 1000, limit: RANK_LIMIT }), api.kernel(), api.communities()])
+      if (mySeq !== rankSeq.current) return
+      setRanked(list)
+      setKernel(k)
+      setCommunities(comms)
+      setError(undefined)
+    }
+    const fail = (err: unknown) => {
+      if (mySeq === rankSeq.current) setError(String((err as Error)?.message ?? err))
+    }
+    // The graph feed applies deltas a moment after they are logged: rank now, and once more after.
+    const t1 = setTimeout(() => void run().catch(fail), 30)
+    const t2 = setTimeout(() => void run().catch(fail), 1200)
+    return () => {
+      clearTimeout(t1)
+      clearTimeout(t2)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settingsKey, graphSeq, postCount])
+
+  // ---- filter chips ----
+  const [filter, setFilter] = useState<StreamFilter>()
+  const [members, setMembers] = useState<Set<string>>()
+  useEffect(() => {
+    setMembers(undefined)
+    if (!filter || filter.kind !== "emergent") return
+    let live = true
+    const carriers = [...new Set(ranked.flatMap((r) => r.why.carriers.map((c) => c.pubkey)))].slice(0, MEMBER_CHECKS)
+    Promise.all(carriers.map((pk) => engine().communityReo(filter.community, pk)))
+      .then((readings) => {
+        if (live) setMembers(new Set(readings.filter((r) => r.reo > 0).map((r) => r.pubkey)))
+      })
+      .catch(() => live && setMembers(new Set()))
+    return () => {
+      live = false
+    }
+  }, [filter, ranked])
+
+  const byUrl = useMemo(() => new Map(ranked.map((r) => [r.id, r])), [ranked])
+  const hiddenSet = useMemo(() => new Set(hidden), [hidden.join("\n")])
+  const order = useMemo(
+    () => (newestFirst ? joinStreamOrder({ ranked, newestFirst, hidden: hiddenSet, mutedPosts, filter, members }) : undefined),
+    [ranked, newestFirst, hiddenSet, mutedPosts, filter, members]
+  )
+
+  const saveSettings = useCallback(async (s: StreamSettingsContent) => {
+    setLocalSettings(s)
+    const r = await send(saveStreamSettings, { settings: s })
+    if (!r.ok) {
+      setLocalSettings(undefined)
+      throw new Error(r.message)
+    }
+  }, [])
+  const mute = useCallback(async (pubkey: string, on: boolean) => {
+    setLocalMutes((m) => new Map(m).set(pubkey, on))
+    const r = await send(muteAuthor, { pubkey, on })
+    if (!r.ok) {
+      setLocalMutes((m) => {
+        const n = new Map(m)
+        n.delete(pubkey)
+        return n
+      })
+      throw new Error(r.message)
+    }
+  }, [])
+  const hide = useCallback(async (url: string) => {
+    await db.hiddenPosts.put({ url, at: Date.now() })
+  }, [db])
+  const unhide = useCallback(async (url: string) => {
+    await db.hiddenPosts.delete(url)
+  }, [db])
+
+  return { me, order, ranked: byUrl, kernel, error, communities, filter, setFilter, settings, saveSettings, muted, mute, hidden, hide, unhide }
+}
