@@ -89,7 +89,8 @@ describe("the Stream ranked by current", () => {
     await panel.waitForFunction(() => document.querySelectorAll("[data-testid=post-card]").length === 3, { timeout: 30_000 })
     await panel.waitForFunction(() => document.querySelector("[data-testid=engine-status]")?.getAttribute("data-kernel") !== "")
     expect(await shownUrls(panel)).toEqual([P_CAROL, P_BOB, P_ALICE]) // the engine gives current only through my attention
-    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=post-note]`, (e) => e.textContent)).toBe("The best overview I have read.")
+    // The bookmark's content is its amplifier's note (NIP-B0): the card's text for the first amplifier.
+    expect(await panel.$eval(`${card(P_ALICE)} .card-description`, (e) => e.textContent)).toBe("The best overview I have read.")
   })
 
   it("ranks a post first once I engage its author, and explains why", async () => {
@@ -111,6 +112,12 @@ describe("the Stream ranked by current", () => {
     expect(await panel.$eval(`${card(P_ALICE)} [data-testid=why-button]`, (e) => e.getAttribute("aria-expanded"))).toBe("true")
     await screenshot(panel, "stream-01-why")
     await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
+    // Re-amplify opens the amplify dialog prefilled with the card.
+    await panel.click(`${card(P_ALICE)} [data-testid=reamplify-button]`)
+    await panel.waitForSelector("[data-testid=amplify-dialog]")
+    expect(await panel.$eval("[data-testid=amplify-dialog-url]", (e) => e.textContent)).toContain(P_ALICE)
+    await panel.keyboard.press("Escape")
+    await panel.waitForFunction(() => !document.querySelector("[data-testid=amplify-dialog]"))
   })
 
   it("threads a reply under a peer's comment (NIP-22)", async () => {

@@ -19,7 +19,7 @@ export function AmplifyDialogHost() {
 type Step = "edit" | "confirm" | "sending" | "sent"
 type Reach = { amount: bigint; people: number }[]
 
-/** The amplify dialog: note, amount (with reach), topic, confirmation, then pending → confirmed. */
+/** The amplify dialog (a sheet in the side panel): note, amount (with reach), topic, confirmation, then pending → confirmed. */
 export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null)
   const ids = useId()
@@ -35,9 +35,16 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
   const [sent, setSent] = useState<{ id: string; ledger: boolean; title: string; amount: string }>()
   const [delivery, setDelivery] = useState<Delivery>()
 
+  // A non-modal sheet in the panel's flow: the rest of the panel stays usable (the Stream's own
+  // "Amplify this page" included), focus moves into it, Escape closes it.
   useEffect(() => {
     const d = ref.current
-    if (d && !d.open) d.showModal()
+    if (!d) return
+    if (!d.open) d.show()
+    // Scrolled away (reading the Stream): bring the sheet's top into view; otherwise leave the scroll alone.
+    const top = d.getBoundingClientRect().top
+    if (top < 0 || top > window.innerHeight - 80) d.scrollIntoView({ block: "start" })
+    d.querySelector<HTMLElement>("textarea, input, button")?.focus({ preventScroll: true })
   }, [])
 
   useEffect(() => {
@@ -126,8 +133,11 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
       aria-labelledby={`${ids}-title`}
       data-testid="amplify-dialog"
       data-step={step}
-      onCancel={(e) => {
-        if (busy) e.preventDefault()
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !busy) {
+          e.preventDefault()
+          ref.current?.close()
+        }
       }}
       onClose={onClose}>
       <form method="dialog" onSubmit={(e) => e.preventDefault()}>
@@ -147,7 +157,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
           <>
             <div className="field">
               <label htmlFor={`${ids}-note`}>Note or quote</label>
-              <textarea id={`${ids}-note`} data-testid="amplify-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why is this worth attention? (optional)" />
+              <textarea id={`${ids}-note`} data-testid="amplify-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why is this worth attention? (optional)" />
             </div>
 
             <fieldset className="amount-picker" aria-describedby={`${ids}-balance`}>

@@ -29,7 +29,7 @@ export function checkAmount(input: string, spendable: string | null): AmountChec
 /** "about 1,234 people" */
 export function reachText(people: number | undefined): string {
   if (people === undefined) return "estimating reach…"
-  if (people <= 0) return "no one yet beyond your own Stream"
+  if (people <= 0) return "no reach yet"
   const n = Math.round(people).toLocaleString("en-US")
   return people === 1 ? "about 1 person" : `about ${n} people`
 }

@@ -3,8 +3,7 @@ import { useEffect, useId, useState } from "react"
 
 import type { PostRow } from "../../../../shared/db/database"
 import type { RankedPost } from "../../../../shared/engine/engine-api"
-import { reamplifyPost } from "../../../../shared/messages/catalog"
-import { send } from "../../messaging/send"
+import { openAmplifyDialog } from "../../amplify/sidepanel/amplify-dialog-store"
 import { CardSocial } from "./CardSocial"
 import { formatCurrent, formatReo, fullNpub, shortNpub } from "./identity-label"
 import { relativeTime } from "./relative-time"
@@ -33,7 +32,6 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
   const whyId = useId()
   const titleId = useId()
   const [why, setWhy] = useState(false)
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>()
   const broughtBy = ranked?.why.broughtBy ?? post.amplifiers[0] ?? ""
   const carrier = ranked?.why.carriers.find((c) => c.pubkey === broughtBy)
   const staked = ranked ? ranked.why.amplifications.reduce((s, a) => s + a.amount, 0n) : undefined
@@ -48,14 +46,9 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
     performance.mark("stream-first-card")
   }, [])
 
-  async function reamplify() {
-    setStatus(undefined)
-    try {
-      const r = await send(reamplifyPost, { url: post.url })
-      setStatus(r.ok ? { ok: true, text: r.status === "created" ? "Amplified into your followers’ Streams." : "You had already amplified this." } : { ok: false, text: r.message })
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) })
-    }
+  /** Re-amplify: the amplify engineer's dialog (note, AMPs, reach), prefilled with this card. */
+  function reamplify() {
+    openAmplifyDialog({ url: post.url, title: post.title })
   }
 
   const actions = (
@@ -106,8 +99,8 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
               ⚡ {formatCurrent(ranked.current)}
             </span>
           ) : (
-            <span className="current-badge pending" title="Not ranked by the engine yet">
-              new
+            <span className="current-badge pending" title="Not ranked by the engine yet: shown after ranked posts, newest first">
+              unranked
             </span>
           )}
         </div>
@@ -141,11 +134,6 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
         </div>
         {why ? <WhyPanel id={whyId} post={ranked} me={me} /> : null}
         <CardSocial post={post} actions={actions} />
-        {status ? (
-          <p role={status.ok ? "status" : "alert"} className={status.ok ? "status ok" : "status error"}>
-            {status.text}
-          </p>
-        ) : null}
       </div>
     </article>
   )

@@ -43,7 +43,7 @@ export function Stream() {
   }, [view.pending.length, model.order])
 
   const visible = view.shown.slice(Math.max(0, range[0]), range[1] + 1)
-  const rows = usePostRows(visible)
+  const rows = usePostRows(visible, model.head)
   const onRange = useCallback((s: number, e: number) => setRange([s, e]), [])
 
   const showNew = () => {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks"
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
+import type { PostRow } from "../../../../shared/db/database"
 import type { CommunityInfo, RankedPost } from "../../../../shared/engine/engine-api"
 import type { KernelImpl } from "../../../../shared/engine/kernel/types"
 import { muteAuthor, saveStreamSettings } from "../../../../shared/messages/catalog"
@@ -14,6 +15,8 @@ import { useMyPubkey } from "./use-my-pubkey"
 
 /** How many posts the engine ranks for the Stream (the rest follow newest first). */
 export const RANK_LIMIT = 1000
+/** Rows read first, before the full list of keys, so the first cards paint at once. */
+const HEAD = 12
 /** Carriers checked for membership when an emergent-community chip is on. */
 const MEMBER_CHECKS = 400
 
@@ -21,6 +24,8 @@ export interface StreamModel {
   me: string | undefined
   /** The full order (URLs), or undefined while the first query runs. */
   order: string[] | undefined
+  /** The newest rows, read first (seed the card cache). */
+  head: PostRow[]
   /** Engine explanation per URL (ranked posts only). */
   ranked: Map<string, RankedPost>
   kernel: KernelImpl | undefined
@@ -47,7 +52,16 @@ const newestOf = <T extends { created_at: number }>(rows: T[]) => rows.reduce<T 
 export function useStreamModel(): StreamModel {
   const me = useMyPubkey()
   const db = streamDb()
-  const newestFirst = useLiveQuery(() => db.posts.orderBy("updatedAt").reverse().primaryKeys(), [])
+  // First paint: a bounded window of the newest rows (one small query), while every key loads.
+  const head = useLiveQuery(() => db.posts.orderBy("updatedAt").reverse().limit(HEAD).toArray(), [])
+  const headLoaded = head !== undefined
+  const newestFirst = useLiveQuery(async () => {
+    if (!headLoaded) return undefined // after the first cards: 10k keys cost the main thread ~100 ms
+    // Forward over the index (getAllKeys), reversed here: much cheaper than a reverse cursor at 10k.
+    const keys = (await db.posts.orderBy("updatedAt").primaryKeys()).reverse()
+    if (performance.getEntriesByName("stream-keys").length === 0) performance.mark("stream-keys")
+    return keys
+  }, [headLoaded])
   const hidden = useLiveQuery(() => db.hiddenPosts.toCollection().primaryKeys(), []) ?? []
   const graphSeq = useLiveQuery(async () => (await db.graphDeltas.orderBy("seq").lastKey()) ?? 0, []) ?? 0
 
@@ -138,9 +152,10 @@ export function useStreamModel(): StreamModel {
 
   const byUrl = useMemo(() => new Map(ranked.map((r) => [r.id, r])), [ranked])
   const hiddenSet = useMemo(() => new Set(hidden), [hidden.join("\n")])
+  const keys = useMemo(() => newestFirst ?? head?.map((r) => r.url), [newestFirst, head])
   const order = useMemo(
-    () => (newestFirst ? joinStreamOrder({ ranked, newestFirst, hidden: hiddenSet, mutedPosts, filter, members }) : undefined),
-    [ranked, newestFirst, hiddenSet, mutedPosts, filter, members]
+    () => (keys ? joinStreamOrder({ ranked, newestFirst: keys, hidden: hiddenSet, mutedPosts, filter, members }) : undefined),
+    [ranked, keys, hiddenSet, mutedPosts, filter, members]
   )
 
   const saveSettings = useCallback(async (s: StreamSettingsContent) => {
@@ -170,5 +185,5 @@ export function useStreamModel(): StreamModel {
     await db.hiddenPosts.delete(url)
   }, [db])
 
-  return { me, order, ranked: byUrl, kernel, error, communities, filter, setFilter, settings, saveSettings, muted, mute, hidden, hide, unhide }
+  return { me, order, head: head ?? [], ranked: byUrl, kernel, error, communities, filter, setFilter, settings, saveSettings, muted, mute, hidden, hide, unhide }
 }
