@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest"
 
-import { MENU_AMPLIFY_LINK, MENU_AMPLIFY_PAGE } from "../../extension/features/amplify/background/menus"
+import { MENU_AMPLIFY_LINK, MENU_AMPLIFY_PAGE, MENU_AMPLIFY_SELECTION } from "../../extension/features/amplify/background/menus"
 import { SECRET_KEY_STORAGE } from "../../extension/features/identity/background/key-store"
 import { registerBackground } from "../../extension/features/register-background"
 import { LAST_AMPLIFY_KEY } from "../../shared/messages/catalog"
@@ -27,8 +27,9 @@ async function lastOutcome() {
 }
 
 describe("background: install", () => {
-  it("creates the link and page menus, one identity, and opens the welcome page", async () => {
-    expect([...fx.menus.keys()]).toEqual([MENU_AMPLIFY_LINK, MENU_AMPLIFY_PAGE])
+  it("creates the link, page and selection menus, one identity, and opens the welcome page", async () => {
+    expect([...fx.menus.keys()]).toEqual([MENU_AMPLIFY_LINK, MENU_AMPLIFY_PAGE, MENU_AMPLIFY_SELECTION])
+    expect(fx.menus.get(MENU_AMPLIFY_SELECTION)!.contexts).toEqual(["selection"])
     expect(fx.menus.get(MENU_AMPLIFY_LINK)!.contexts).toEqual(["link"])
     expect(fx.menus.get(MENU_AMPLIFY_PAGE)!.documentUrlPatterns).toEqual(["http://*/*", "https://*/*"])
     await new Promise((r) => setTimeout(r, 10))
@@ -41,7 +42,7 @@ describe("background: install", () => {
 
   it("survives a second install event (update) without duplicate menus", async () => {
     await fx.install()
-    expect(fx.menus.size).toBe(2)
+    expect(fx.menus.size).toBe(3)
   })
 })
 

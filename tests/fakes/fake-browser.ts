@@ -76,7 +76,11 @@ export function createFakeExtension(): FakeExtension {
         return [{ frameId: 0, result: pageMetadata.get(tabId) }]
       }
     },
-    action: { ...fakeBrowser.action, onClicked: onActionClicked },
+    action: { ...fakeBrowser.action, onClicked: onActionClicked, setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
+    // Optional permissions start ungranted, as in a fresh install.
+    permissions: { contains: async () => false, request: async () => false, remove: async () => true, onAdded: event(), onRemoved: event() },
+    idle: { queryState: async () => "active", setDetectionInterval: () => {}, onStateChanged: event() },
+    storage: { ...fakeBrowser.storage, session: Object.assign(fakeBrowser.storage.session, { setAccessLevel: async () => {} }) },
     sidePanel: {
       async open(options: { tabId?: number; windowId?: number }) {
         sidePanelOpens.push(options)
