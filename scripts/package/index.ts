@@ -14,7 +14,8 @@ import { readZip } from "./zip-reader"
 export const ROOT = resolve(__dirname, "..", "..")
 
 export function buildTarget(target: PackageTarget): void {
-  const args = ["plasmo", "build", "--src-path=extension", "--tag=store", "--zip"]
+  // --hoist: scope hoisting lets Parcel drop unused exports (zod locales, …): about half the bundle size.
+  const args = ["plasmo", "build", "--src-path=extension", "--tag=store", "--zip", "--hoist"]
   if (target.plasmoTarget !== "chrome-mv3") args.push(`--target=${target.plasmoTarget}`)
   console.log(`\n> npx ${args.join(" ")}`)
   const r = spawnSync("npx", args, { cwd: ROOT, stdio: "inherit" })

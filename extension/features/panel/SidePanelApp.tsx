@@ -1,4 +1,4 @@
-import { useState } from "react"
+import { Suspense, useState } from "react"
 
 import { IdentityControls } from "../identity/sidepanel/IdentityControls"
 import { SyncStatus } from "../sync/sidepanel/SyncStatus"
@@ -18,7 +18,9 @@ export function SidePanelApp() {
       <SyncStatus />
       <PanelTabs views={PANEL_VIEWS} active={view.id} onSelect={setActive} />
       <main id={`view-${view.id}`} role={PANEL_VIEWS.length > 1 ? "tabpanel" : undefined} aria-labelledby={PANEL_VIEWS.length > 1 ? `tab-${view.id}` : undefined}>
-        <View />
+        <Suspense fallback={<p className="muted view-loading">Loading…</p>}>
+          <View />
+        </Suspense>
       </main>
     </div>
   )

@@ -226,7 +226,13 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
                 <>Amplify this page for free{topic ? ` in #${topic}` : ""}.</>
               ) : (
                 <>
-                  Stake <strong>{check.text} AMP</strong> on this page{topic ? ` in #${topic}` : ""}, reaching <strong>{reachText(selectedReach)}</strong>.
+                  Stake <strong>{check.text} AMP</strong> on this page{topic ? ` in #${topic}` : ""}
+                  {selectedReach && selectedReach > 0 ? (
+                    <>
+                      , reaching <strong>{reachText(selectedReach)}</strong>
+                    </>
+                  ) : null}
+                  .
                 </>
               )}
             </p>
