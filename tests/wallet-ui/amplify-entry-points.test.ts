@@ -23,7 +23,7 @@ describe("amplify entry points", () => {
   it("a selection opens the dialog on the page with the quote as the note, without amplifying", async () => {
     const fx = fakeBrowser()
     const amplify = vi.fn()
-    onMenuClicked(fx.browser, amplify as never)({ menuItemId: MENU_AMPLIFY_SELECTION, pageUrl: tab.url, selectionText: "  attention\n is  scarce ", editable: false }, tab)
+    onMenuClicked(fx.browser, amplify as never)({ menuItemId: MENU_AMPLIFY_SELECTION, pageUrl: tab.url, selectionText: "  attention\n is  scarce ", editable: false, modifiers: [] }, tab)
     await flush()
     expect(amplify).not.toHaveBeenCalled()
     expect(fx.opened).toEqual([{ tabId: 7 }])
@@ -48,7 +48,7 @@ describe("amplify entry points", () => {
   it("“Amplify this page” still amplifies at once, free", async () => {
     const fx = fakeBrowser()
     const amplify = vi.fn(async () => ({ ok: true }))
-    onMenuClicked(fx.browser, amplify as never)({ menuItemId: MENU_AMPLIFY_PAGE, pageUrl: tab.url, editable: false }, tab)
+    onMenuClicked(fx.browser, amplify as never)({ menuItemId: MENU_AMPLIFY_PAGE, pageUrl: tab.url, editable: false, modifiers: [] }, tab)
     await flush()
     expect(amplify).toHaveBeenCalledWith(expect.objectContaining({ url: tab.url, source: "menu" }))
     expect(fx.session[AMPLIFY_DIALOG_KEY]).toBeUndefined()
