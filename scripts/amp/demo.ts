@@ -16,7 +16,7 @@ import { join, resolve } from "node:path"
 import { getPublicKey } from "nostr-tools/pure"
 import { hexToBytes } from "nostr-tools/utils"
 
-import { buildGenesis, distributionKey, parseAmp, parseGenesis, type NostrEvent } from "../../shared/ledger"
+import { buildGenesis, distributionKey, parseAmp, parseGenesis, type GenesisParams, type NostrEvent } from "../../shared/ledger"
 import { parsePubkey } from "../../shared/wallet/keys"
 import { publishTo } from "../../shared/wallet/relay"
 import { allocationsDigest, type AllocationRow } from "./distribution/csv"
@@ -48,9 +48,17 @@ export interface SeedDemoOptions {
   funds?: ReadonlyMap<string, bigint>
   /** Where keys, genesis and journals are kept (default <repo>/.data/amp-demo). */
   dataDir?: string
+  /**
+   * Genesis parameters other than the demo's (e.g. a short `minAttentionSecs` for a test). They
+   * apply when the genesis is created; a genesis already kept in `dataDir` with other values is an
+   * error, never silently another network.
+   */
+  genesisParams?: DemoGenesisParams
   /** Progress lines (default: none). */
   log?: (line: string) => void
 }
+
+export type DemoGenesisParams = Pick<GenesisParams, "receiptPow" | "minAttentionSecs" | "maxStakeWindowSecs">
 
 export interface DemoLedger {
   /** The signed genesis event; its id is the demo network's id. */
@@ -73,7 +81,7 @@ export async function seedDemoLedger(opts: SeedDemoOptions): Promise<DemoLedger>
   const log = opts.log ?? (() => undefined)
   const issuer = readOrCreateKeyFile(join(dir, "issuer.key"))
   const upkeep = readOrCreateKeyFile(join(dir, "upkeep.key"))
-  const genesis = demoGenesis(join(dir, "genesis.json"), issuer.sk, upkeep.pubkey)
+  const genesis = demoGenesis(join(dir, "genesis.json"), issuer.sk, upkeep.pubkey, opts.genesisParams)
   const amount = parseAmp(opts.amountEach ?? DEFAULT_DEMO_AMOUNT)
 
   const accounts: string[] = []
@@ -116,10 +124,14 @@ export async function seedDemoLedger(opts: SeedDemoOptions): Promise<DemoLedger>
 }
 
 /** The demo genesis, created once and kept: restarts of `npm start` stay on the same network. */
-function demoGenesis(path: string, issuerSk: Uint8Array, upkeep: string): NostrEvent {
+function demoGenesis(path: string, issuerSk: Uint8Array, upkeep: string, params: DemoGenesisParams = {}): NostrEvent {
   try {
     const kept = JSON.parse(readFileSync(path, "utf8")) as NostrEvent
-    if (parseGenesis(kept).pubkey !== getPublicKey(issuerSk)) throw new Error(`${path} was signed by another issuer key`)
+    const parsed = parseGenesis(kept)
+    if (parsed.pubkey !== getPublicKey(issuerSk)) throw new Error(`${path} was signed by another issuer key`)
+    for (const k of ["receiptPow", "minAttentionSecs", "maxStakeWindowSecs"] as const) {
+      if (params[k] !== undefined && params[k] !== parsed[k]) throw new Error(`${path} has ${k} ${parsed[k]}, not the ${params[k]} asked for`)
+    }
     return kept
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err
@@ -129,8 +141,9 @@ function demoGenesis(path: string, issuerSk: Uint8Array, upkeep: string): NostrE
     supply: parseAmp("2000000000"),
     upkeep,
     // Low enough for a laptop to mine a receipt in a blink; min attention as on the main network.
-    receiptPow: 8,
-    minAttentionSecs: 8,
+    receiptPow: params.receiptPow ?? 8,
+    minAttentionSecs: params.minAttentionSecs ?? 8,
+    maxStakeWindowSecs: params.maxStakeWindowSecs,
     description: "Synereo Stream demo network (npm start): play money, local relay only",
     createdAt: nowSeconds()
   })

@@ -80,7 +80,7 @@ describe("package checks catch what the stores refuse", () => {
 })
 
 describe("the built store packages", () => {
-  // Reuses the zips in build/ (npm test builds the Chrome one first); builds what is missing.
+  // Reuses the zips in build/ (`npm test` runs `npm run package` first, so they are fresh); builds what is missing.
   it.each(TARGETS.map((t) => [t.name, t] as const))("%s passes every check", (_name, target) => {
     const zip = join(ROOT, target.zip)
     if (!existsSync(zip)) buildTarget(target)
