@@ -1,6 +1,6 @@
 import { verifyEvent, type EventTemplate } from "nostr-tools/pure"
 
-import { signedEventSchema, type SignedEvent } from "../nostr/event-schema"
+import { parseSignedEvent, type SignedEvent } from "../nostr/event-schema"
 
 /**
  * Checks what an outside signer (a NIP-07 extension, reached through a web page's main world)
@@ -10,7 +10,7 @@ import { signedEventSchema, type SignedEvent } from "../nostr/event-schema"
  * signature holds. A page can replace `window.nostr`; it cannot forge a signature.
  */
 export function checkSignerAnswer(answer: unknown, template: EventTemplate, expectedPubkey: string): { ok: true; event: SignedEvent } | { ok: false; reason: string } {
-  const parsed = signedEventSchema.safeParse(answer)
+  const parsed = parseSignedEvent(answer)
   if (!parsed.success) return { ok: false, reason: "the signer's answer is not a signed Nostr event" }
   const e = parsed.data
   if (e.pubkey !== expectedPubkey) return { ok: false, reason: "the signer signed with a different identity than the one you connected" }

@@ -101,13 +101,15 @@ export function fastSignedEvent(input: unknown): SignedEvent | undefined {
   return fitsJsonBytes(event, EVENT_LIMITS.jsonBytes) ? event : undefined
 }
 
-// Every caller's `signedEventSchema.safeParse` takes the fast path first and falls back to zod
-// (the reference) only for events the fast path refuses, so a refusal carries zod's own message.
-// parse/parseAsync and composition into other schemas still run zod alone, with the same verdicts.
-signedEventSchema.safeParse = ((data: unknown, params?: Parameters<typeof referenceSafeParse>[1]) => {
+/**
+ * Checks an incoming event's shape and size: the hand-written fast path first (ingest is hot), and
+ * the zod schema (the reference) only for events the fast path refuses, so a refusal carries zod's
+ * own message. Every inbound event goes through this, never through the schema directly.
+ */
+export function parseSignedEvent(data: unknown): ReturnType<typeof referenceSafeParse> {
   const fast = fastSignedEvent(data)
-  return fast ? { success: true as const, data: fast } : referenceSafeParse(data, params)
-}) as typeof referenceSafeParse
+  return fast ? { success: true as const, data: fast } : referenceSafeParse(data)
+}
 
 export function tagValue(event: { tags: string[][] }, name: string): string | undefined {
   return event.tags.find((t) => t[0] === name)?.[1]

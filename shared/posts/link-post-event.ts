@@ -1,6 +1,6 @@
 import { verifyEvent, type EventTemplate } from "nostr-tools/pure"
 
-import { signedEventSchema, tagValue, type SignedEvent } from "../nostr/event-schema"
+import { parseSignedEvent, tagValue, type SignedEvent } from "../nostr/event-schema"
 import { bookmarkIdentifier, canonicalizeUrl } from "../url/canonical-url"
 import { LIMITS, cleanImageUrl, cleanText, type LinkMetadata } from "./link-metadata"
 
@@ -44,7 +44,7 @@ export type ParsedLinkPost = { ok: true; post: LinkPost; event: SignedEvent } | 
  * shape and size, kind, signature, then the link itself; the first failure is the reason.
  */
 export function parseLinkPostEvent(input: unknown, verify: (e: SignedEvent) => boolean = verifyEvent): ParsedLinkPost {
-  const shape = signedEventSchema.safeParse(input)
+  const shape = parseSignedEvent(input)
   if (!shape.success) return { ok: false, reason: `malformed event: ${shape.error.issues[0]?.message ?? "invalid"}` }
   const event = shape.data
   if (event.kind !== KIND_WEB_BOOKMARK) return { ok: false, reason: `not a web bookmark (kind ${event.kind})` }

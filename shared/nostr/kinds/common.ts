@@ -1,6 +1,6 @@
 import type { EventTemplate } from "nostr-tools/pure"
 
-import { signedEventSchema, type SignedEvent } from "../event-schema"
+import { parseSignedEvent, type SignedEvent } from "../event-schema"
 
 /** What every per-kind parser returns: the checked value, or the first rule the event broke. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
@@ -13,7 +13,7 @@ export function fail(reason: string): { ok: false; reason: string } {
 
 /** Generic NIP-01 shape and size (shared/nostr/event-schema.ts), then the expected kind. */
 export function parseSigned(input: unknown, kind: number): Parsed<SignedEvent> {
-  const shape = signedEventSchema.safeParse(input)
+  const shape = parseSignedEvent(input)
   if (!shape.success) return fail(`malformed event: ${shape.error.issues[0]?.message ?? "invalid"}`)
   if (shape.data.kind !== kind) return fail(`expected kind ${kind}, got ${shape.data.kind}`)
   const expiry = expirationOf(shape.data)

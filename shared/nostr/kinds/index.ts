@@ -4,7 +4,7 @@
  * and signatures once, with the WASM verifier. Link posts (NIP-B0) live in shared/posts.
  */
 import { KIND_WEB_BOOKMARK, parseLinkPostEvent, type LinkPost } from "../../posts/link-post-event"
-import { signedEventSchema, type SignedEvent } from "../event-schema"
+import { parseSignedEvent, type SignedEvent } from "../event-schema"
 import { expirationOf, fail, type Parsed } from "./common"
 import { KIND_COMMENT, commentFromEvent, type Comment } from "./comment"
 import { KIND_CONTACT_LIST, contactListFromEvent, type ContactList } from "./contact-list"
@@ -49,7 +49,7 @@ export interface ParseOptions {
  * then its kind's rules. Unknown kinds are refused. Signatures are not checked here.
  */
 export function parseKnownEvent(input: unknown, opts: ParseOptions = {}): Parsed<KnownEvent> {
-  const shape = signedEventSchema.safeParse(input)
+  const shape = parseSignedEvent(input)
   if (!shape.success) return fail(`malformed event: ${shape.error.issues[0]?.message ?? "invalid"}`)
   const event = shape.data
   if (expirationOf(event) === "malformed") return fail("malformed expiration tag (NIP-40)")

@@ -4,6 +4,7 @@ import { join } from "node:path"
 import type { Page } from "puppeteer-core"
 
 import { launchWithExtension, type ExtensionSession } from "../../../scripts/browser/launch-extension"
+import { countStore } from "./two-browsers"
 
 export const SCREENSHOT_DIR = join(__dirname, "..", "screenshots")
 
@@ -36,23 +37,7 @@ export async function clickMenu(session: ExtensionSession, info: { menuItemId: s
 
 /** Counts rows in the extension's IndexedDB from the service worker (the browser's real IndexedDB). */
 export async function countRows(session: ExtensionSession, store: "events" | "posts"): Promise<number> {
-  const sw = await session.serviceWorker()
-  return sw.evaluate(
-    (store) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("synereo-stream")
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const req = open.result.transaction(store).objectStore(store).count()
-          req.onsuccess = () => {
-            open.result.close()
-            resolve(req.result)
-          }
-          req.onerror = () => reject(req.error)
-        }
-      }),
-    store
-  )
+  return countStore(await session.serviceWorker(), store)
 }
 
 export async function cardTexts(panel: Page): Promise<{ url: string; title: string }[]> {

@@ -1,15 +1,15 @@
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 
-import type { Page } from "puppeteer-core"
+import type { Page, WebWorker } from "puppeteer-core"
 
 import type { ExtensionSession } from "../../../scripts/browser/launch-extension"
 
 /**
- * Rows of any store in the extension's IndexedDB, counted from one of its pages (the side panel):
- * same origin, same database, and unlike the worker it does not come and go.
+ * Rows of any store in the extension's IndexedDB, counted from one of its pages (the side panel:
+ * same origin, same database, and unlike the worker it does not come and go) or its worker.
  */
-export async function countStore(page: Page, store: string): Promise<number> {
+export async function countStore(page: Page | WebWorker, store: string): Promise<number> {
   return page.evaluate(
     (store) =>
       new Promise<number>((resolve, reject) => {

@@ -7,6 +7,7 @@ import { replyToComment } from "../../../../shared/messages/catalog"
 import { COMMENT_LIMITS } from "../../../../shared/nostr/kinds"
 import { send } from "../../messaging/send"
 import { CommentBox } from "./CommentBox"
+import { useTextForm } from "./use-text-form"
 import { shortNpub, fullNpub } from "./identity-label"
 import { LikeButton } from "./LikeButton"
 import { relativeTime } from "./relative-time"
@@ -90,25 +91,7 @@ function CommentNode({ node, me, url, onError }: { node: ThreadNode; me: string 
 
 function ReplyBox({ url, parentId, to, onDone, onError }: { url: string; parentId: string; to: string; onDone(): void; onError(m: string): void }) {
   const id = useId()
-  const [text, setText] = useState("")
-  const [busy, setBusy] = useState(false)
-  async function submit(e: React.FormEvent) {
-    e.preventDefault()
-    const content = text.trim()
-    if (!content) return
-    setBusy(true)
-    try {
-      const r = await send(replyToComment, { url, parentId, content })
-      if (r.ok) {
-        setText("")
-        onDone()
-      } else onError(r.message)
-    } catch (err) {
-      onError(err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { text, setText, busy, submit } = useTextForm((content) => send(replyToComment, { url, parentId, content }), onError, onDone)
   return (
     <form className="comment-box reply-box" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">

@@ -1,29 +1,14 @@
-import { useId, useState } from "react"
+import { useId } from "react"
 
 import { commentOnPost } from "../../../../shared/messages/catalog"
 import { COMMENT_LIMITS } from "../../../../shared/nostr/kinds"
 import { send } from "../../messaging/send"
+import { useTextForm } from "./use-text-form"
 
-/** A one-line comment form (NIP-22). The full threaded view comes later. */
+/** A one-line comment form (NIP-22) on a post; replies to comments use ReplyBox in CardSocial. */
 export function CommentBox({ url, title, onError }: { url: string; title: string; onError(message: string): void }) {
   const id = useId()
-  const [text, setText] = useState("")
-  const [busy, setBusy] = useState(false)
-  async function submit(e: React.FormEvent) {
-    e.preventDefault()
-    const content = text.trim()
-    if (!content) return
-    setBusy(true)
-    try {
-      const r = await send(commentOnPost, { url, content })
-      if (r.ok) setText("")
-      else onError(r.message)
-    } catch (err) {
-      onError(err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { text, setText, busy, submit } = useTextForm((content) => send(commentOnPost, { url, content }), onError)
   return (
     <form className="comment-box" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
