@@ -22,8 +22,8 @@ export interface ExtensionSession {
   /** The extension's service worker, re-acquired if Chrome restarted it. */
   serviceWorker(): Promise<WebWorker>
   /**
-   * Invokes the toolbar button on `page` through DevTools: Chrome grants activeTab for that tab as
-   * for a person's click (the DevTools command does not deliver action.onClicked itself).
+   * Clicks the toolbar button on `page` through DevTools (Extensions.triggerAction): Chrome grants
+   * activeTab for that tab as for a person's click, and the extension opens its amplify dialog.
    */
   grantActiveTab(page: Page): Promise<void>
   /** Opens the real side panel by clicking "Open the Stream" on the welcome page, and returns its page. */

@@ -103,8 +103,10 @@ async function checkKeyboardAndLabels(page: Page, label: string) {
     els
       .filter((e) => e.checkVisibility() && !e.closest("dialog:not([open])"))
       .map((e, i) => {
-        // A radio group is one Tab stop (arrow keys move inside it): key radios by their group.
-        const key = e instanceof HTMLInputElement && e.type === "radio" ? `radio:${e.name}` : String(i)
+        // A radio group and a tab list are each one Tab stop (arrow keys move inside, WAI-ARIA):
+        // key radios by their group and tabs by their tab list.
+        const tablist = e.getAttribute("role") === "tab" ? e.closest("[role=tablist]") : null
+        const key = e instanceof HTMLInputElement && e.type === "radio" ? `radio:${e.name}` : tablist ? `tablist:${tablist.getAttribute("aria-label")}` : String(i)
         ;(e as HTMLElement).dataset.kbd = key
         return key
       })

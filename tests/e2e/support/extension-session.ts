@@ -35,6 +35,17 @@ export async function clickMenu(session: ExtensionSession, info: { menuItemId: s
   )
 }
 
+/**
+ * `grantActiveTab` is a toolbar click, which also opens the amplify dialog on top of the Stream;
+ * a test that amplifies through the context menu closes it again, as a person would.
+ */
+export async function dismissAmplifyDialog(panel: Page): Promise<void> {
+  const cancel = await panel.waitForSelector("[data-testid=amplify-dialog] [data-testid=amplify-cancel]", { timeout: 5_000 }).catch(() => null)
+  if (!cancel) return
+  await cancel.click()
+  await panel.waitForSelector("[data-testid=amplify-dialog]", { hidden: true, timeout: 5_000 })
+}
+
 /** Counts rows in the extension's IndexedDB from the service worker (the browser's real IndexedDB). */
 export async function countRows(session: ExtensionSession, store: "events" | "posts"): Promise<number> {
   return countStore(await session.serviceWorker(), store)

@@ -259,7 +259,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
         <div className="actions">
           {step === "edit" || step === "sending" ? (
             <>
-              <button type="button" className="secondary" onClick={() => ref.current?.close()} disabled={busy}>
+              <button type="button" className="secondary" data-testid="amplify-cancel" onClick={() => ref.current?.close()} disabled={busy}>
                 Cancel
               </button>
               <button

@@ -2,6 +2,7 @@ import "./stream.css"
 
 import { useCallback, useEffect, useRef, useState } from "react"
 
+import { useLastAmplify } from "../../amplify/sidepanel/use-last-amplify"
 import { PostCard } from "./PostCard"
 import { mergeArrivals, type ArrivalState } from "./stream-order"
 import { StreamSettingsPanel } from "./StreamSettingsPanel"
@@ -26,11 +27,24 @@ export function Stream() {
   const [muteError, setMuteError] = useState<string>()
   const listTop = useRef<HTMLDivElement>(null)
 
+  // The person's own new amplification is never held back: they just asked for it. Once it is in
+  // the order, everything is merged and the Stream scrolls to the top, where it is.
+  const last = useLastAmplify()
+  const [wanted, setWanted] = useState<string>()
+  useEffect(() => {
+    if (last?.result.ok && last.result.status === "created") setWanted(last.result.url)
+  }, [last?.at])
+
   // Merge the model's order into what is on screen: as is at the top; held back while reading.
   useEffect(() => {
     if (!model.order) return
-    setView((prev) => mergeArrivals(prev, model.order!, isReading()))
-  }, [model.order])
+    const ownArrived = !!wanted && model.order.includes(wanted)
+    setView((prev) => mergeArrivals(prev, model.order!, isReading() && !ownArrived))
+    if (ownArrived) {
+      setWanted(undefined)
+      window.scrollTo({ top: 0 })
+    }
+  }, [model.order, wanted])
 
   // Back at the top with arrivals waiting: they fold in (nothing to jump any more).
   useEffect(() => {
