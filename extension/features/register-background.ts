@@ -7,6 +7,7 @@ import { registerEarning } from "./earning/background/register-earning"
 import { registerIdentity } from "./identity/background/register-identity"
 import { createMessageListener, route } from "./messaging/background-router"
 import type { ExtensionApi } from "./messaging/browser-api"
+import { registerPeople } from "./people/background/register-people"
 import { registerStream } from "./stream/background/register-stream"
 import { registerSync } from "./sync/background/register-sync"
 import { registerWallet } from "./wallet/background/register-wallet"
@@ -24,6 +25,7 @@ export function registerBackground(browser: ExtensionApi, deps: { db?: StreamDb;
   wallet.attachSync(registerSync(browser, { db, keys, ledger: wallet.ledgerSink }))
   registerEarning(browser, { db, keys, nowSec: deps.nowSec })
   registerStream(browser, { db, keys, amplify, nowSec: deps.nowSec })
+  registerPeople(browser, { db, keys, nowSec: deps.nowSec })
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus(browser)

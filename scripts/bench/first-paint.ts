@@ -1,99 +1,123 @@
 // The side panel's first paint with 10,000 stored posts: Chromium (headless) with the built
 // extension, 10,000 posts and their graph deltas written into the extension's IndexedDB through
-// its service worker, then the side panel reloaded 5 times; each time the time from navigation
-// start to the first Stream card (`performance.mark("stream-first-card")` in PostCard) is read.
+// its service worker, then the side panel reloaded; each time the time from navigation start to
+// the first Stream card (`performance.mark("stream-first-card")` in PostCard) is read.
 // `npm run bench -- first-paint` (build first: `npm run build`, or SYNEREO_EXTENSION_DIR=<build>).
+//
+// FIRST_PAINT_COMPARE=<build dir>[,<build dir>…] measures those builds in the same run, one
+// browser each, reloads alternated between them (each round starting with a different build), so
+// a busy machine slows every build alike and the ratio of medians stays meaningful. Before each
+// reload every panel has finished its post-paint work (keys, ranking), so none competes with another.
+// FIRST_PAINT_RELOADS sets the reloads per build (default 5, or 9 when comparing).
+import { relative, resolve } from "node:path"
+
 import type { Page } from "puppeteer-core"
 
-import { launchWithExtension } from "../browser/launch-extension"
-import { fmtMs, median, printTable, type Benchmark } from "./harness"
+import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from "../browser/launch-extension"
+import { seed } from "./first-paint-seed"
+import { fmtMs, fmtRatio, median, printTable, type Benchmark } from "./harness"
 
 const POSTS = 10_000
 const PEERS = 200
-const RELOADS = 5
+/** The Stream ranks again 1.2 s after it opens (use-stream-model.ts); a bit beyond that it is idle. */
+const QUIET_MS = 1_500
 
-/** Runs in the service worker: writes the posts and one graph-delta row per 1,000 posts. */
-async function seed(count: number, peers: number, me: string): Promise<number> {
-  const db: IDBDatabase = await new Promise((resolve, reject) => {
-    const open = indexedDB.open("synereo-stream")
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => resolve(open.result)
-  })
-  const hex = (n: number) => n.toString(16).padStart(64, "0")
-  const now = Math.floor(Date.now() / 1000)
-  const tx = db.transaction(["posts", "graphDeltas"], "readwrite")
-  const posts = tx.objectStore("posts")
-  const deltas = tx.objectStore("graphDeltas")
-  let batch: unknown[] = []
-  for (let i = 0; i < count; i++) {
-    const author = hex(1 + (i % peers))
-    const url = `https://site${i % 97}.example/post/${i}`
-    const at = now - (count - i) * 30
-    posts.put({
-      url,
-      title: `Seeded post ${i}: what attention is worth`,
-      description: "A seeded link post for the first-paint benchmark, with a sentence of description.",
-      siteName: `site${i % 97}.example`,
-      image: "",
-      createdAt: at,
-      updatedAt: at,
-      amplifiers: [author],
-      eventIds: { [author]: hex(1_000_000 + i) },
-      amps: 0
-    })
-    batch.push({ type: "post", id: url, author, createdAt: at, tags: [`topic${i % 12}`], hops: 1 })
-    if (batch.length === 1000) {
-      deltas.add({ eventIds: [hex(2_000_000 + i)], at: Date.now(), deltas: batch })
-      batch = []
-    }
-  }
-  // The person attends to a fifth of the peers, so the engine has a Stream to rank.
-  const follows = Array.from({ length: peers / 5 }, (_, k) => ({ type: "engagement", from: me, to: hex(1 + k * 5), kind: "like", at: now - 60 }))
-  deltas.add({ eventIds: [hex(3_000_000)], at: Date.now(), deltas: [...batch, ...follows] })
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve()
-    tx.onerror = () => reject(tx.error)
-  })
-  db.close()
-  return count
+interface Reading {
+  card: number
+  domContentLoaded: number
 }
 
-async function firstCardMs(panel: Page): Promise<number> {
+interface Build {
+  label: string
+  session: ExtensionSession
+  panel: Page
+  readings: Reading[]
+}
+
+function buildDirs(): string[] {
+  const others = (process.env.FIRST_PAINT_COMPARE ?? "").split(",").filter(Boolean)
+  return [EXTENSION_DIR, ...others.map((d) => resolve(d))]
+}
+
+async function measure(panel: Page): Promise<Reading> {
   await panel.reload()
   await panel.waitForFunction(() => performance.getEntriesByName("stream-first-card").length > 0, { timeout: 30_000 })
   if (process.env.FIRST_PAINT_DEBUG) {
     console.log(await panel.evaluate(() => JSON.stringify({ nav: performance.getEntriesByType("navigation").map((e) => [(e as PerformanceNavigationTiming).domContentLoadedEventEnd, (e as PerformanceNavigationTiming).loadEventEnd]), paint: performance.getEntriesByType("paint").map((e) => [e.name, e.startTime]), marks: performance.getEntriesByType("mark").map((e) => [e.name, e.startTime]) })))
   }
-  return panel.evaluate(() => performance.getEntriesByName("stream-first-card")[0]!.startTime)
+  return panel.evaluate(() => ({
+    card: performance.getEntriesByName("stream-first-card")[0]!.startTime,
+    domContentLoaded: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
+  }))
 }
+
+/**
+ * Waits until the panel has done what follows the first paint (all keys read, ranked, the second
+ * ranking): otherwise, when builds alternate, one build's leftover work runs during the other's
+ * measurement.
+ */
+async function quiet(panel: Page): Promise<void> {
+  await panel.waitForFunction((n) => Number(document.querySelector("[data-testid=stream]")?.getAttribute("data-count")) >= n && Number(document.querySelector("[data-testid=engine-status]")?.getAttribute("data-ranked")) > 0, { timeout: 30_000 }, POSTS)
+  await new Promise((r) => setTimeout(r, QUIET_MS))
+}
+
+/** A browser with the build loaded, 10,000 posts stored, and one warm-up load done. */
+async function prepare(dir: string): Promise<Build> {
+  const session = await launchWithExtension({ headless: true, extensionDir: dir })
+  try {
+    const panel = await session.openSidePanel()
+    await panel.setViewport({ width: 420, height: 900 })
+    await panel.waitForSelector("[data-testid=stream-empty]", { timeout: 30_000 })
+    const me = await panel.evaluate(async () => ((await chrome.runtime.sendMessage({ type: "identity/get", payload: {} })) as { pubkey: string }).pubkey)
+    const sw = await session.serviceWorker()
+    // tsx (esbuild keepNames) wraps named functions in __name(); give the worker a no-op one.
+    await sw.evaluate("globalThis.__name ??= (f) => f")
+    await sw.evaluate(seed, POSTS, PEERS, me)
+    await measure(panel) // warm-up: the first load also replays 10,000 deltas into the engine
+    await quiet(panel)
+    return { label: relative(process.cwd(), dir) || dir, session, panel, readings: [] }
+  } catch (err) {
+    await session.close()
+    throw err
+  }
+}
+
+/** Every build must still list all the posts with a windowed DOM; printed next to the timings. */
+async function listShape(panel: Page): Promise<string> {
+  await panel.waitForFunction((n) => Number(document.querySelector("[data-testid=stream]")?.getAttribute("data-count")) >= n, { timeout: 30_000 }, POSTS)
+  const inList = await panel.$eval("[data-testid=stream]", (e) => Number(e.getAttribute("data-count")))
+  const inDom = await panel.$$eval("[data-testid=post-card]", (cs) => cs.length)
+  return `${inList.toLocaleString("en")} / ${inDom}`
+}
+
+const medianOf = (xs: number[]) => median([...xs].sort((a, b) => a - b))
 
 export const firstPaintBenchmark: Benchmark = {
   name: "first-paint",
-  description: `side panel, navigation start → first Stream card, ${POSTS.toLocaleString("en")} posts stored (median of ${RELOADS} reloads)`,
+  description: `side panel, navigation start → first Stream card, ${POSTS.toLocaleString("en")} posts stored (median of the reloads)`,
   async run() {
-    const session = await launchWithExtension({ headless: true })
+    const dirs = buildDirs()
+    const reloads = Number(process.env.FIRST_PAINT_RELOADS ?? (dirs.length > 1 ? 9 : 5))
+    const builds: Build[] = []
     try {
-      const panel = await session.openSidePanel()
-      await panel.setViewport({ width: 420, height: 900 })
-      await panel.waitForSelector("[data-testid=stream-empty]", { timeout: 30_000 })
-      const me = await panel.evaluate(async () => ((await chrome.runtime.sendMessage({ type: "identity/get", payload: {} })) as { pubkey: string }).pubkey)
-      const sw = await session.serviceWorker()
-      // tsx (esbuild keepNames) wraps named functions in __name(); give the worker a no-op one.
-      await sw.evaluate("globalThis.__name ??= (f) => f")
-      await sw.evaluate(seed, POSTS, PEERS, me)
-      await firstCardMs(panel) // warm-up: the first load also replays 10,000 deltas into the engine
-      const runs: number[] = []
-      for (let i = 0; i < RELOADS; i++) runs.push(await firstCardMs(panel))
-      await panel.waitForFunction((n) => Number(document.querySelector("[data-testid=stream]")?.getAttribute("data-count")) >= n, { timeout: 30_000 }, POSTS)
-      const cards = await panel.$eval("[data-testid=stream]", (e) => Number(e.getAttribute("data-count")))
-      const rendered = await panel.$$eval("[data-testid=post-card]", (cs) => cs.length)
-      const sorted = [...runs].sort((a, b) => a - b)
-      printTable("First Stream card", ["posts", "in the list", "cards in the DOM", "runs (ms)", "median"], [
-        [POSTS.toLocaleString("en"), cards.toLocaleString("en"), String(rendered), runs.map((r) => r.toFixed(0)).join(", "), fmtMs(median(sorted))]
-      ])
-      console.log(`first-paint median: ${median(sorted).toFixed(0)} ms (budget 200 ms)`)
+      for (const dir of dirs) builds.push(await prepare(dir))
+      for (let round = 0; round < reloads; round++) {
+        for (let k = 0; k < builds.length; k++) {
+          const b = builds[(round + k) % builds.length]!
+          b.readings.push(await measure(b.panel))
+          await quiet(b.panel)
+        }
+      }
+      const base = medianOf(builds[0]!.readings.map((r) => r.card))
+      const rows: string[][] = []
+      for (const b of builds) {
+        const cards = b.readings.map((r) => r.card)
+        rows.push([b.label, await listShape(b.panel), cards.map((r) => r.toFixed(0)).join(", "), fmtMs(medianOf(cards)), fmtMs(medianOf(b.readings.map((r) => r.domContentLoaded))), fmtRatio(medianOf(cards) / base)])
+      }
+      printTable("First Stream card (ms from navigation start)", ["build", "in the list / cards in the DOM", "runs (ms)", "median", "median DOMContentLoaded", "vs first build"], rows)
+      for (const b of builds) console.log(`first-paint median ${b.label}: ${medianOf(b.readings.map((r) => r.card)).toFixed(0)} ms (budget 200 ms)`)
     } finally {
-      await session.close()
+      for (const b of builds) await b.session.close()
     }
   }
 }

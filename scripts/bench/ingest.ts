@@ -1,7 +1,8 @@
 // The sync core's ingest path, measured the way events arrive from relays: JSON from the wire,
 // checked (shape, kind rules, WASM id and signature), stored in Dexie in batches (one transaction
 // per batch, on fake-indexeddb), and handed to a real engine service through GraphDeltaSink.
-// 10,000 events from 50 simulated peers. `npm run bench -- ingest`.
+// 10,000 events from 50 simulated peers. `npm run bench -- ingest`. The previous verifier runs
+// beside the current one (a verify-only A/B and end-to-end passes), so the ratio comes from one run.
 import { cpus, loadavg } from "node:os"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
@@ -17,9 +18,10 @@ import type { SignedEvent } from "../../shared/nostr/event-schema"
 import { bookmarkAddress, commentTemplate, contactListTemplate, reactionTemplate, type KnownEvent } from "../../shared/nostr/kinds"
 import { sanitizeMetadata } from "../../shared/posts/link-metadata"
 import { linkPostTemplate } from "../../shared/posts/link-post-event"
-import { checkIncoming, loadVerifier, storeKnownEvents, type GraphDeltaSink } from "../../shared/sync"
+import { checkIncoming, loadVerifier, storeKnownEvents, type GraphDeltaSink, type VerifyFn } from "../../shared/sync"
 import { loadKernel } from "./engine-kernels"
-import { fmtMs, now, printTable, type Benchmark } from "./harness"
+import { fmtMs, fmtRatio, now, printTable, type Benchmark } from "./harness"
+import { compareVerifiers, loadNostrWasmVerify } from "./ingest-verifiers"
 
 const EVENTS = 10_000
 const PEERS = 50
@@ -90,81 +92,113 @@ function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(0)
 }
 
+interface PassResult {
+  time: { verify: number; store: number; engine: number }
+  total: number
+  cpuMs: number
+  invalid: number
+  stored: number
+  deltas: number
+  rejectedDeltas: number
+  counts: Record<string, number>
+  memory: { base: NodeJS.MemoryUsage; peak: { rss: number; heapUsed: number } }
+}
+
+/** One full ingest of `wire` into a fresh database and engine, timed per stage. */
+async function ingestPass(wire: string[], verify: VerifyFn, nowSec: number): Promise<PassResult> {
+  const kernel = await loadKernel("wasm-simd")
+  const engine = createEngineService(kernel)
+  engine.setViewer(JSON.parse(wire[0]!).pubkey as string, nowSec)
+  const sink: GraphDeltaSink = engine
+  const db = openStreamDb(`bench-ingest-${Date.now()}`)
+  await db.open()
+
+  collectSetupGarbage()
+  const base = process.memoryUsage()
+  const peak = { rss: base.rss, heapUsed: base.heapUsed }
+  const sampleMemory = () => {
+    const m = process.memoryUsage()
+    peak.rss = Math.max(peak.rss, m.rss)
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed)
+  }
+  const sampler = setInterval(sampleMemory, 20)
+
+  const time = { verify: 0, store: 0, engine: 0 }
+  let invalid = 0
+  let stored = 0
+  let deltas = 0
+  let rejectedDeltas = 0
+  const t0 = now()
+  const cpu0 = process.cpuUsage()
+  for (let i = 0; i < wire.length; i += BATCH) {
+    let t = now()
+    const known: KnownEvent[] = []
+    for (const json of wire.slice(i, i + BATCH)) {
+      const r = checkIncoming(JSON.parse(json), { verify, nowSec, minPow: { comment: 0, reaction: 0 } })
+      if (r.ok) known.push(r.known)
+      else invalid++
+    }
+    time.verify += now() - t
+    t = now()
+    const result = await storeKnownEvents(db, known, { nowMs: Date.now() })
+    time.store += now() - t
+    stored += result.stored.length
+    t = now()
+    const report = sink.applyDeltas(result.deltas, nowSec) as ReturnType<typeof engine.applyDeltas>
+    time.engine += now() - t
+    deltas += result.deltas.length
+    rejectedDeltas += report.rejected.length
+    sampleMemory()
+  }
+  const total = now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  clearInterval(sampler)
+  const counts = { events: await db.events.count(), posts: await db.posts.count(), reactions: await db.reactions.count(), comments: await db.comments.count(), graphDeltas: await db.graphDeltas.count() }
+  db.close()
+  await db.delete() // the next pass starts from an empty database, and fake-indexeddb frees this one
+  return { time, total, cpuMs: (cpu.user + cpu.system) / 1000, invalid, stored, deltas, rejectedDeltas, counts, memory: { base, peak } }
+}
+
+/** End-to-end passes in ABBA order, so a machine getting busier or quieter favours neither verifier. */
+const PASS_ORDER = ["now", "before", "before", "now"] as const
+
 export const ingestBenchmark: Benchmark = {
   name: "ingest",
-  description: `sync core ingest: ${EVENTS.toLocaleString("en")} events from ${PEERS} peers, verified (WASM), stored (Dexie on fake-indexeddb, ${BATCH} per transaction) and handed to the engine`,
+  description: `sync core ingest: ${EVENTS.toLocaleString("en")} events from ${PEERS} peers, verified (WASM), stored (Dexie on fake-indexeddb, ${BATCH} per transaction) and handed to the engine; the verifier before and now side by side`,
   async run() {
     const verifier = await loadVerifier()
+    const verifiers = { before: await loadNostrWasmVerify(), now: verifier.verify }
     const nowSec = Math.floor(Date.now() / 1000)
     const wire = makeEvents(nowSec)
     console.log(`\n${wire.length.toLocaleString("en")} events: ${MIX.contacts} follow lists, ${MIX.bookmarks} posts, ${MIX.reactions} likes, ${MIX.comments} comments; verifier ${verifier.impl}. NIP-13 minimums are off here: mining 8,000 nonces would dominate the setup, and the check itself is a count of zero bits.`)
+    console.log(`Verifiers: "before" = nostr-wasm's verifyEvent (its own wrapper); "now" = shared/sync/verifier.ts (nostr-wasm's binary, our glue: parsed keys kept per author, hex straight into WASM memory).`)
 
-    const kernel = await loadKernel("wasm-simd")
-    const engine = createEngineService(kernel)
-    engine.setViewer(JSON.parse(wire[0]!).pubkey as string, nowSec)
-    const sink: GraphDeltaSink = engine
-    const db = openStreamDb(`bench-ingest-${Date.now()}`)
-    await db.open()
+    compareVerifiers(
+      { "before (nostr-wasm wrapper)": verifiers.before, "now (own glue)": verifiers.now },
+      wire.filter((_, i) => i % 5 === 0).map((json) => JSON.parse(json) as SignedEvent)
+    )
 
-    collectSetupGarbage()
-    const base = process.memoryUsage()
-    const peak = { rss: base.rss, heapUsed: base.heapUsed }
-    const sampleMemory = () => {
-      const m = process.memoryUsage()
-      peak.rss = Math.max(peak.rss, m.rss)
-      peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed)
-    }
-    const sampler = setInterval(sampleMemory, 20)
-
-    const time = { verify: 0, store: 0, engine: 0 }
-    let invalid = 0
-    let stored = 0
-    let deltas = 0
-    let rejectedDeltas = 0
-    const t0 = now()
-    const cpu0 = process.cpuUsage()
-    for (let i = 0; i < wire.length; i += BATCH) {
-      let t = now()
-      const known: KnownEvent[] = []
-      for (const json of wire.slice(i, i + BATCH)) {
-        const r = checkIncoming(JSON.parse(json), { verify: verifier.verify, nowSec, minPow: { comment: 0, reaction: 0 } })
-        if (r.ok) known.push(r.known)
-        else invalid++
-      }
-      time.verify += now() - t
-      t = now()
-      const result = await storeKnownEvents(db, known, { nowMs: Date.now() })
-      time.store += now() - t
-      stored += result.stored.length
-      t = now()
-      const report = sink.applyDeltas(result.deltas, nowSec) as ReturnType<typeof engine.applyDeltas>
-      time.engine += now() - t
-      deltas += result.deltas.length
-      rejectedDeltas += report.rejected.length
-      sampleMemory()
-    }
-    const total = now() - t0
-    const cpu = process.cpuUsage(cpu0)
-    const cpuMs = (cpu.user + cpu.system) / 1000
-    clearInterval(sampler)
-    const counts = { events: await db.events.count(), posts: await db.posts.count(), reactions: await db.reactions.count(), comments: await db.comments.count(), graphDeltas: await db.graphDeltas.count() }
-    db.close()
+    const passes: { which: (typeof PASS_ORDER)[number]; r: PassResult }[] = []
+    for (const which of PASS_ORDER) passes.push({ which, r: await ingestPass(wire, verifiers[which], nowSec) })
 
     const rate = (ms: number) => Math.round((wire.length / ms) * 1000).toLocaleString("en")
     printTable(
-      `Ingest of ${wire.length.toLocaleString("en")} events (${BATCH} per batch; times in ms)`,
-      ["stage", "total ms", "events/s"],
-      [
-        ["parse + check + verify (WASM)", fmtMs(time.verify), rate(time.verify)],
-        ["store (Dexie, 1 transaction per batch)", fmtMs(time.store), rate(time.store)],
-        ["engine.applyDeltas (GraphDeltaSink)", fmtMs(time.engine), rate(time.engine)],
-        ["end to end", fmtMs(total), rate(total)]
-      ]
+      `Ingest of ${wire.length.toLocaleString("en")} events end to end, per pass in the order run (${BATCH} per batch; times in ms)`,
+      ["pass", "verifier", "parse + check + verify", "store (Dexie)", "engine.applyDeltas", "end to end", "events/s", "CPU ms", "events per CPU-s"],
+      passes.map(({ which, r }, i) => [String(i + 1), which, fmtMs(r.time.verify), fmtMs(r.time.store), fmtMs(r.time.engine), fmtMs(r.total), rate(r.total), fmtMs(r.cpuMs), rate(r.cpuMs)])
     )
-    console.log(`\nStored ${stored.toLocaleString("en")} (${invalid} invalid): ${JSON.stringify(counts)}; ${deltas.toLocaleString("en")} graph deltas, ${rejectedDeltas} refused by the engine.`)
-    console.log(`Memory: rss ${mib(base.rss)} -> peak ${mib(peak.rss)} MiB; heap used ${mib(base.heapUsed)} -> peak ${mib(peak.heapUsed)} MiB (sampled every 20 ms and after each batch).`)
+    const best = (which: string, pick: (r: PassResult) => number) => Math.min(...passes.filter((p) => p.which === which).map((p) => pick(p.r)))
+    for (const [label, pick] of [["end to end (wall)", (r: PassResult) => r.total], ["check stage (wall)", (r: PassResult) => r.time.verify], ["CPU of the run", (r: PassResult) => r.cpuMs]] as const) {
+      console.log(`Best of 2, ${label}: before ${fmtMs(best("before", pick))} ms, now ${fmtMs(best("now", pick))} ms: ${fmtRatio(best("before", pick) / best("now", pick))} faster.`)
+    }
+
+    const last = passes[passes.length - 1]!.r
+    console.log(`\nStored ${last.stored.toLocaleString("en")} (${last.invalid} invalid): ${JSON.stringify(last.counts)}; ${last.deltas.toLocaleString("en")} graph deltas, ${last.rejectedDeltas} refused by the engine.`)
+    const { base, peak } = last.memory
+    console.log(`Memory (last pass): rss ${mib(base.rss)} -> peak ${mib(peak.rss)} MiB; heap used ${mib(base.heapUsed)} -> peak ${mib(peak.heapUsed)} MiB (sampled every 20 ms and after each batch).`)
     const [load1] = loadavg()
-    console.log(`CPU time of the run: ${fmtMs(cpuMs)} ms for ${fmtMs(total)} ms of wall time, ${rate(cpuMs)} events per CPU-second; load average ${load1!.toFixed(1)} on ${cpus().length} cores (other work on the machine slows the wall-clock figures).`)
-    console.log(`Bar: >= 2,000 events/s end to end: ${(wire.length / total) * 1000 >= 2000 ? "met" : "NOT met"}.`)
+    console.log(`Load average ${load1!.toFixed(1)} on ${cpus().length} cores (other work on the machine slows the wall-clock figures; CPU time does not count it).`)
+    const bestNow = best("now", (r) => r.total)
+    console.log(`Bar: >= 2,000 events/s end to end: ${(wire.length / bestNow) * 1000 >= 2000 ? "met" : "NOT met"} (best "now" pass, ${rate(bestNow)}/s).`)
   }
 }

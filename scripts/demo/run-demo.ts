@@ -1,5 +1,5 @@
 import { createDemoCommunity, createRng, type DemoCommunity } from "../../shared/demo"
-import { KIND_COMMENT, KIND_CONTACT_LIST, KIND_REACTION, KIND_RELAY_LIST, KIND_WEB_BOOKMARK } from "../../shared/nostr/kinds"
+import { KIND_COMMENT, KIND_CONTACT_LIST, KIND_METADATA, KIND_REACTION, KIND_RELAY_LIST, KIND_WEB_BOOKMARK } from "../../shared/nostr/kinds"
 import type { SignedEvent } from "../../shared/nostr/event-schema"
 import { amplificationStatus, type DemoLedgerSeeder } from "./ledger"
 import { nodeDemoCrypto } from "./node-crypto"
@@ -53,7 +53,8 @@ const NAMES: Record<number, [string, string]> = {
   [KIND_REACTION]: ["like", "likes"],
   [KIND_COMMENT]: ["comment", "comments"],
   [KIND_CONTACT_LIST]: ["follow list", "follow lists"],
-  [KIND_RELAY_LIST]: ["relay list", "relay lists"]
+  [KIND_RELAY_LIST]: ["relay list", "relay lists"],
+  [KIND_METADATA]: ["profile", "profiles"]
 }
 
 export function describeCounts(counts: Record<number, number>): string {

@@ -6,7 +6,7 @@ import type { DemoCommunity } from "../../shared/demo"
 import type { SignedEvent } from "../../shared/nostr/event-schema"
 
 /** Bumped when the generator changes what a seed produces: older caches are then ignored. */
-export const DEMO_FORMAT = 1
+export const DEMO_FORMAT = 2
 export const DEFAULT_DEMO_SEED = 2015
 /** A history older than this is replaced by a fresh one ending now (same seed, same people and keys). */
 export const MAX_HISTORY_AGE_DAYS = 7

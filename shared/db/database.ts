@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from "dexie"
 
 import type { GraphDelta } from "../engine/engine-api"
 import type { SignedEvent } from "../nostr/event-schema"
+import type { Profile } from "../nostr/kinds/metadata"
 import { DB_NAME, declareVersions } from "./schema"
 
 /** A verified event as received or signed; kept so every derived row can be rebuilt. */
@@ -168,6 +169,9 @@ export interface HiddenPostRow {
   at: number
 }
 
+/** The newest kind-0 profile of an author (v6), as shared/nostr/kinds/metadata.ts cleaned it. */
+export type ProfileRow = Profile
+
 export type StreamDb = Dexie & {
   events: EntityTable<StoredEvent, "id">
   posts: EntityTable<PostRow, "url">
@@ -180,6 +184,7 @@ export type StreamDb = Dexie & {
   expirations: EntityTable<ExpirationRow, "id">
   graphDeltas: EntityTable<GraphDeltaRow, "seq">
   hiddenPosts: EntityTable<HiddenPostRow, "url">
+  profiles: EntityTable<ProfileRow, "pubkey">
 }
 
 /** Opens (lazily) the database; `name` lets tests use one database per test. */

@@ -59,6 +59,13 @@ export function declareVersions(db: Dexie): void {
   db.version(5).stores({
     earningSessions: "&id, endedAt, stakeId, url"
   })
+
+  // v6 (names, extension/features/people): the newest NIP-01 kind-0 profile per author, cleaned
+  // (ProfileRow in database.ts), so a card reads a name with one primary-key get. The raw event
+  // stays in `events` like every replaceable list. A new table only, so no upgrade function.
+  db.version(6).stores({
+    profiles: "&pubkey"
+  })
 }
 
 /** One attention session on an amplified page (v5), as the Earning view lists it. */

@@ -7,6 +7,7 @@ import { LOCAL_RELAY_URL } from "../network/local-relay"
 import type { SignedEvent } from "../nostr/event-schema"
 import { bookmarkAddress, commentTemplate, type CommentParent } from "../nostr/kinds/comment"
 import { contactListTemplate, KIND_CONTACT_LIST } from "../nostr/kinds/contact-list"
+import { KIND_METADATA, metadataTemplate } from "../nostr/kinds/metadata"
 import { KIND_COMMENT } from "../nostr/kinds/comment"
 import { MIN_POW } from "../nostr/kinds/pow"
 import { KIND_REACTION, reactionTemplate } from "../nostr/kinds/reaction"
@@ -46,7 +47,7 @@ export interface DemoOptions {
 
 export interface DemoIdentity {
   index: number
-  /** A display name for logs and tools (not published). */
+  /** Published as the `name` of its kind-0 profile, so the Stream shows names, not npubs. */
   name: string
   /** 64 hex; derived from the seed (crypto.ts demoSecretKey): a demo key, never for real money. */
   secretKey: string
@@ -80,6 +81,7 @@ export interface DemoAmplification {
 
 type Action =
   | { type: "relays"; who: number; at: number }
+  | { type: "profile"; who: number; at: number }
   | { type: "follows"; who: number; at: number; follows: number[] }
   | { type: "post"; who: number; at: number; post: DemoPost; article: Article }
   | { type: "like"; who: number; at: number; post: DemoPost; content: string }
@@ -110,8 +112,8 @@ export interface DemoCommunity {
   /** Events of the history by kind, from the plan (nothing is signed to count them). */
   historyCounts(): Record<number, number>
   /**
-   * The history as signed events, lazily, in publishing order: bookmarks first (cheap to sign, so
-   * a Stream fills at once), then relay lists and follow lists, then likes and comments (mined),
+   * The history as signed events, lazily, in publishing order: profiles and bookmarks first (cheap
+   * to sign, so a Stream fills at once, with names), then relay lists and follow lists, then likes and comments (mined),
    * each group by time. Deterministic: the same options give the same event ids.
    */
   history(opts?: HistoryOptions): Generator<SignedEvent, void, undefined>
@@ -235,7 +237,12 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
 
   // --- relay lists and follows ------------------------------------------------------------------
   const followersOf: number[][] = identities.map(() => [])
-  for (const i of [...honest, ...sybils]) actions.push({ type: "relays", who: i, at: T - span - DAY - rng.int(DAY) })
+  for (const i of [...honest, ...sybils]) {
+    // The profile shares the relay list's time, so adding it drew nothing from the rng: every
+    // other event of a seed is the same as before profiles existed.
+    const at = T - span - DAY - rng.int(DAY)
+    actions.push({ type: "relays", who: i, at }, { type: "profile", who: i, at })
+  }
   for (const i of honest) {
     const want = Math.max(3, Math.round(options.followsPerIdentity * (0.4 + 0.6 * Math.sqrt(activity[i]! / 5))))
     const follows = new Set<number>()
@@ -392,9 +399,10 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
   amplifications.sort((a, b) => a.createdAt - b.createdAt || a.staker - b.staker)
 
   // --- the order of the history -----------------------------------------------------------------
-  // Bookmarks first (what the Stream shows), then lists, then likes and comments; each group by
-  // time, with stable sorts so a reply is planned after its parent (and dated after it).
-  const group = (a: Action) => (a.type === "post" ? 0 : 1)
+  // Profiles first (a reader asks for an author's name when their first post arrives), then
+  // bookmarks (what the Stream shows), then lists, then likes and comments; each group by time,
+  // with stable sorts so a reply is planned after its parent (and dated after it).
+  const group = (a: Action) => (a.type === "profile" ? 0 : a.type === "post" ? 1 : 2)
   const first = actions.map((a, i) => ({ a, i })).sort((x, y) => group(x.a) - group(y.a) || x.a.at - y.a.at || x.i - y.i)
   const second = later.map((a, i) => ({ a, i })).sort((x, y) => x.a.at - y.a.at || x.i - y.i)
   const plan: Action[] = [...first.map((x) => x.a), ...second.map((x) => x.a)]
@@ -407,12 +415,14 @@ export function createDemoCommunity(input: DemoOptions): DemoCommunity {
   const commentIds = new Map<number, SignedEvent>() // plan index → signed comment
   const liveComments = new Map<string, { id: string; author: number }[]>() // url → comments with known ids
 
-  const kindOf: Record<Action["type"], number> = { relays: KIND_RELAY_LIST, follows: KIND_CONTACT_LIST, post: KIND_WEB_BOOKMARK, like: KIND_REACTION, comment: KIND_COMMENT }
+  const kindOf: Record<Action["type"], number> = { relays: KIND_RELAY_LIST, profile: KIND_METADATA, follows: KIND_CONTACT_LIST, post: KIND_WEB_BOOKMARK, like: KIND_REACTION, comment: KIND_COMMENT }
 
   function templateOf(a: Action, index: number): EventTemplate {
     switch (a.type) {
       case "relays":
         return relayListTemplate([{ url: options.relayUrl, read: true, write: true }], a.at)
+      case "profile":
+        return metadataTemplate({ name: identities[a.who]!.name }, a.at)
       case "follows":
         return contactListTemplate(a.follows.map((j) => ({ pubkey: identities[j]!.pubkey })), a.at)
       case "post":

@@ -5,6 +5,7 @@ import { getPow } from "nostr-tools/nip13"
 import { sha256 } from "@noble/hashes/sha2.js"
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 import { formatAmp } from "./amount"
+import { formatWeight } from "./weight"
 import {
   DEFAULT_MAX_STAKE_WINDOW_SECS,
   DEFAULT_MIN_ATTENTION_SECS,
@@ -116,13 +117,25 @@ export function burnTemplate(p: BurnParams): EventTemplate {
 export interface SettleParams extends ChainRef {
   stake: string
   receipts: readonly string[]
+  /**
+   * The settler's engine's weight of every listed receipt (docs/PROTOCOL.md §2.9). Omit it where
+   * no engine is at hand: each counted receipt then weighs the attention units of its seconds.
+   */
+  weights?: ReadonlyMap<string, bigint>
 }
 
+/** Throws RangeError when `weights` misses a listed receipt or holds a weight out of bounds. */
 export function settleTemplate(p: SettleParams): EventTemplate {
+  const receiptTag = (id: string): string[] => {
+    if (p.weights === undefined) return ["receipt", id]
+    const w = p.weights.get(id)
+    if (w === undefined) throw new RangeError(`no weight for receipt ${id}: a settle weighs all its receipts or none`)
+    return ["receipt", id, formatWeight(w)]
+  }
   return {
     kind: KIND.settle,
     created_at: p.createdAt ?? nowSecs(),
-    tags: [...chainTags(p), ["e", p.stake], ...[...p.receipts].sort().map((id) => ["receipt", id])],
+    tags: [...chainTags(p), ["e", p.stake], ...[...p.receipts].sort().map(receiptTag)],
     content: ""
   }
 }

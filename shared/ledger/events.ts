@@ -3,6 +3,7 @@
 import * as z from "zod"
 import { getPow } from "nostr-tools/nip13"
 import { isCanonicalAmp, parseAmp } from "./amount"
+import { parseWeight } from "./weight"
 
 /**
  * Ledger kinds. All in the NIP-01 *regular* range (1000-9999) so relays store every one of them:
@@ -122,6 +123,11 @@ export interface SettleEvent extends Chained {
   stake: string
   /** Receipt ids, sorted ascending (their order on the wire carries no meaning). */
   receipts: string[]
+  /**
+   * The settler's weight per listed receipt id (`["receipt", id, weight]`), or null when no tag
+   * carries one: each counted receipt then weighs `defaultReceiptWeight` of its seconds.
+   */
+  weights: ReadonlyMap<string, bigint> | null
 }
 export interface ReceiptEvent extends Base {
   type: "receipt"
@@ -200,6 +206,24 @@ class Tags {
     if (units <= 0n) throw new FormatError(`"${name}" must be positive`)
     return units
   }
+}
+
+/**
+ * The weights of a settle's receipt tags (third item), or null when none has one. All or none:
+ * a settle that weighs some receipts and not others is malformed, since which default the others
+ * would get is exactly what the settler left unsaid.
+ */
+function settleWeights(tags: string[][]): Map<string, bigint> | null {
+  const weighed = tags.filter((tag) => tag.length >= 3).length
+  if (weighed === 0) return null
+  if (weighed !== tags.length) throw new FormatError(`either every "receipt" tag carries a weight or none does`)
+  const weights = new Map<string, bigint>()
+  for (const tag of tags) {
+    const w = parseWeight(tag[2]!)
+    if (!w.ok) throw new FormatError(`"receipt" tag: ${w.message}`)
+    weights.set(tag[1]!, w.weight)
+  }
+  return weights
 }
 
 function chained(e: NostrEvent, t: Tags): Chained {
@@ -288,16 +312,17 @@ export function parseLedgerEvent(e: NostrEvent): ParseResult {
         const base = chained(e, t)
         memo(e)
         const stake = t.hex("e")
-        const listed = t.all("receipt").map((tag) => tag[1] ?? "")
-        if (listed.length > LIMITS.maxSettleReceipts) {
+        const tags = t.all("receipt")
+        if (tags.length > LIMITS.maxSettleReceipts) {
           throw new FormatError(`more than ${LIMITS.maxSettleReceipts} "receipt" tags`)
         }
+        const listed = tags.map((tag) => tag[1] ?? "")
         for (const id of listed) {
           if (!HEX64.test(id)) throw new FormatError(`"receipt" tag must be 64 lowercase hex characters`)
         }
         const receipts = [...new Set(listed)].sort()
         if (receipts.length !== listed.length) throw new FormatError(`a receipt is listed twice`)
-        return { ok: true, event: { ...base, type: "settle", stake, receipts } }
+        return { ok: true, event: { ...base, type: "settle", stake, receipts, weights: settleWeights(tags) } }
       }
       case KIND.receipt: {
         memo(e)

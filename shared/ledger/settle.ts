@@ -3,6 +3,7 @@ import type { ReceiptEvent, SettleEvent, SplitParams, StakeEvent } from "./event
 import type { RejectReason } from "./reasons"
 import { checkSplit, type SplitFn, type ViewerWeight } from "./split"
 import { amp, short, type Settlement } from "./state"
+import { defaultReceiptWeight } from "./weight"
 
 /** Why a (statelessly valid) receipt can never count for `stake`, or null if it can. */
 export function receiptProblem(r: ReceiptEvent, stake: StakeEvent): { reason: RejectReason; message: string } | null {
@@ -22,13 +23,21 @@ export function receiptProblem(r: ReceiptEvent, stake: StakeEvent): { reason: Re
   return null
 }
 
+/** The weight `settle` gives counted receipt `r` (PROTOCOL §2.9 rule 4). */
+export function receiptWeight(settle: SettleEvent, r: ReceiptEvent): bigint {
+  // The parser guarantees that a weighed settle weighs every receipt it lists.
+  return settle.weights === null ? defaultReceiptWeight(r.seconds) : settle.weights.get(r.id)!
+}
+
 export type SettlementResult = { ok: true; settlement: Settlement } | { ok: false; missing: string[] }
 
 /**
  * Computes the settlement of `stake` by `settle`. Every listed receipt must be held (valid);
  * otherwise the result names the missing ones. Listed receipts that can never count are ignored
  * with their reason; of several listed receipts by one viewer the lowest id counts and the others
- * are ignored as duplicate_receipt. Weight = the receipt's seconds. The split is checked to conserve.
+ * are ignored as duplicate_receipt. A counted receipt weighs what the settle says (the staker's
+ * engine's Reo-weighted attention, checked for bounds only), or by default the attention units of
+ * its seconds. The split is checked to conserve.
  */
 export function computeSettlement(
   stake: StakeEvent,
@@ -56,7 +65,7 @@ export function computeSettlement(
   }
   const counted = [...byViewer.values()]
   const viewers: ViewerWeight[] = counted
-    .map((r) => ({ pubkey: r.pubkey, weight: BigInt(r.seconds) }))
+    .map((r) => ({ pubkey: r.pubkey, weight: receiptWeight(settle, r) }))
     .sort((a, b) => (a.pubkey < b.pubkey ? -1 : 1))
   const parts = split(stake.amount, params, viewers)
   checkSplit(stake.amount, viewers, parts)

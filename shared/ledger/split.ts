@@ -5,7 +5,7 @@ import { LedgerInvariantError } from "./reasons"
 
 export interface ViewerWeight {
   pubkey: string
-  /** Non-negative integer weight; the ledger passes the receipt's attended seconds. */
+  /** Non-negative integer weight: the settle's weight of the receipt, or its default (weight.ts). */
   weight: bigint
 }
 

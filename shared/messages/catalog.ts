@@ -266,10 +266,37 @@ export const walletStake = defineMessage(
   }),
   z.union([z.object({ ok: z.literal(true), submitted: walletSubmittedSchema }), walletFailure])
 )
-/** Settles every stake of the person whose window has closed, counting the receipts held for it. */
+/** A receipt's weight from the side panel's engine: a decimal integer; the background checks the ledger's bound. */
+const receiptWeight = z.string().regex(/^(0|[1-9][0-9]{0,18})$/, "a non-negative decimal integer")
+export const walletDueStakeSchema = z.object({
+  stakeId: pubkeyHex,
+  /** The post's creator and the staker (the person): the engine's originator and promoter. */
+  creator: pubkeyHex,
+  staker: pubkeyHex,
+  close: z.number().int(),
+  /** The receipts a settle would count now, one per viewer. */
+  receipts: z.array(z.object({ id: pubkeyHex, pubkey: pubkeyHex, seconds: z.number().int() }))
+})
+export type WalletDueStake = z.infer<typeof walletDueStakeSchema>
+/** The person's open stakes closed at least `graceSecs` ago, with what the side panel's engine weighs for their settles. */
+export const walletDueStakes = defineMessage(
+  "wallet/due-stakes",
+  z.object({ graceSecs: z.number().int().min(0).max(86_400).optional() }),
+  z.union([z.object({ ok: z.literal(true), stakes: z.array(walletDueStakeSchema) }), walletFailure])
+)
+/**
+ * Settles the person's stakes whose window has closed, counting the receipts held for them. Without
+ * `weights`: every due stake, each receipt weighed by the ledger's default. With `weights` (the side
+ * panel's engine, per stake and receipt id): exactly those stakes, weighed so (docs/PROTOCOL.md §2.9).
+ */
 export const walletSettleDue = defineMessage(
   "wallet/settle-due",
-  z.object({}),
+  z.object({
+    weights: z
+      .array(z.object({ stakeId: pubkeyHex, receipts: z.array(z.tuple([pubkeyHex, receiptWeight])).max(10_000) }))
+      .max(1_000)
+      .optional()
+  }),
   z.union([z.object({ ok: z.literal(true), settled: z.array(walletSubmittedSchema) }), walletFailure])
 )
 /** Earnings (viewer, creator, upkeep shares) per UTC day, days as YYYY-MM-DD. */
@@ -286,6 +313,7 @@ export const walletMessages = [
   walletHistory,
   walletSend,
   walletStake,
+  walletDueStakes,
   walletSettleDue,
   walletEarnings
 ] as const
@@ -403,3 +431,31 @@ export const walletEventStatus = defineMessage(
 )
 
 export const amplifyWalletMessages = [amplifySubmit, walletEventStatus] as const
+
+// ---- People: names and follows (side panel and Settings → background; extension/features/people).
+// docs/PROTOCOL.md Part 1 (kinds 0 and 3). Also the amplify dialog's preview of what it will publish.
+
+const peopleFailure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() })
+
+/** Follow (on) or unfollow someone: signs and publishes the person's NIP-02 follow list (kind 3) with the change. */
+export const followPerson = defineMessage(
+  "people/follow",
+  z.object({ pubkey: pubkeyHex, on: z.boolean() }),
+  z.union([z.object({ ok: z.literal(true), following: z.boolean() }), peopleFailure])
+)
+
+/** Sets the person's display name (empty removes it): signs and publishes their kind-0 profile, keeping its other fields. */
+export const saveDisplayName = defineMessage(
+  "people/display-name",
+  z.object({ displayName: z.string().max(500) }),
+  z.union([z.object({ ok: z.literal(true), displayName: z.string() }), peopleFailure])
+)
+
+/** What an amplification of `url` would publish: the cleaned title and site (the page's own metadata when the tab can be read). */
+export const amplifyPreview = defineMessage(
+  "amplify/preview",
+  z.object({ url: z.string().min(1).max(4096), title: z.string().max(4000).optional(), tabId: z.number().int().optional() }),
+  z.union([z.object({ ok: z.literal(true), title: z.string(), siteName: z.string(), already: z.boolean() }), peopleFailure])
+)
+
+export const peopleMessages = [followPerson, saveDisplayName, amplifyPreview] as const

@@ -7,6 +7,7 @@ import {
   KIND_COMMENT,
   KIND_CONTACT_LIST,
   KIND_DELETION,
+  KIND_METADATA,
   KIND_MUTE_LIST,
   KIND_REACTION,
   KIND_RELAY_LIST,
@@ -50,7 +51,8 @@ export async function loadRelayPlan(db: StreamDb, me: string | undefined, defaul
 /**
  * What we ask every relay for. One filter per kind, each with at most one tag condition (the
  * embedded relay returns nothing for more than two), resumed with `since`; plus the person's own
- * replaceable lists whatever their age.
+ * profile and replaceable lists whatever their age. Others' profiles are asked by author
+ * (profile-feed.ts).
  */
 export function syncFilters(since: number, limit: number, me?: string): Filter[] {
   const filters: Filter[] = [
@@ -60,6 +62,6 @@ export function syncFilters(since: number, limit: number, me?: string): Filter[]
     { kinds: [KIND_CONTACT_LIST], since, limit },
     { kinds: [KIND_DELETION], since, limit }
   ]
-  if (me) filters.push({ kinds: [KIND_MUTE_LIST, KIND_RELAY_LIST, KIND_APP_DATA], authors: [me], limit: 20 })
+  if (me) filters.push({ kinds: [KIND_METADATA, KIND_MUTE_LIST, KIND_RELAY_LIST, KIND_APP_DATA], authors: [me], limit: 20 })
   return filters
 }

@@ -1,14 +1,14 @@
 import type { PostRow, StreamDb, StoredEvent, TombstoneRow } from "../db/database"
 import type { EngagementDelta, FollowDelta, GraphDelta, PostDelta } from "../engine/engine-api"
 import type { SignedEvent } from "../nostr/event-schema"
-import { contactListFromEvent, expirationOf, isUndeletableKind, KIND_COMMENT, KIND_REACTION, KIND_WEB_BOOKMARK, type Deletion, type KnownEvent } from "../nostr/kinds"
+import { contactListFromEvent, expirationOf, isUndeletableKind, KIND_COMMENT, KIND_METADATA, KIND_REACTION, KIND_WEB_BOOKMARK, type Deletion, type KnownEvent } from "../nostr/kinds"
 import { parseLinkPostEvent, type LinkPost } from "../posts/link-post-event"
 import { saveLinkPost } from "../posts/post-store"
 import { canonicalizeUrl } from "../url/canonical-url"
 
 /** Every table an ingest batch may write, so callers can widen the transaction (cursors, stats). */
 export function syncTables(db: StreamDb) {
-  return [db.events, db.posts, db.reactions, db.comments, db.tombstones, db.expirations, db.graphDeltas, db.relayCursors, db.relayStats, db.outbox]
+  return [db.events, db.posts, db.reactions, db.comments, db.tombstones, db.expirations, db.graphDeltas, db.relayCursors, db.relayStats, db.outbox, db.profiles]
 }
 
 export interface StoreResult {
@@ -137,9 +137,9 @@ export async function storeKnownEvents(db: StreamDb, batch: KnownEvent[], opts: 
       }
     }
 
-    // 4. Replaceable lists (NIP-02, NIP-51, NIP-65) and our settings: the newest per author (and d).
+    // 4. Replaceable lists (NIP-02, NIP-51, NIP-65), profiles and our settings: the newest per author (and d).
     for (const k of fresh) {
-      if (k.type !== "contacts" && k.type !== "mutes" && k.type !== "relays" && k.type !== "settings") continue
+      if (k.type !== "contacts" && k.type !== "mutes" && k.type !== "relays" && k.type !== "settings" && k.type !== "profile") continue
       const prevs = (await db.events.where("[kind+pubkey]").equals([k.event.kind, k.event.pubkey]).toArray()).filter((p) => k.type !== "settings" || dTag(p.event) === dTag(k.event))
       const newest = prevs.reduce<StoredEvent | undefined>((a, b) => (!a || supersedes(b, a) ? b : a), undefined)
       if (newest && !supersedes(k.event, newest)) {
@@ -148,6 +148,7 @@ export async function storeKnownEvents(db: StreamDb, batch: KnownEvent[], opts: 
       }
       if (prevs.length) await db.events.bulkDelete(prevs.map((p) => p.id))
       await db.events.add(storedRow(k.event))
+      if (k.type === "profile") await db.profiles.put(k.value)
       const deltas: GraphDelta[] = []
       if (k.type === "contacts") {
         const before = newest ? contactListFromEvent(newest.event) : undefined
@@ -284,6 +285,7 @@ export async function removeStoredEvent(db: StreamDb, stored: StoredEvent): Prom
   await db.expirations.delete(stored.id)
   if (stored.kind === KIND_COMMENT) await db.comments.delete(stored.id)
   if (stored.kind === KIND_REACTION) await db.reactions.delete(stored.id)
+  if (stored.kind === KIND_METADATA && (await db.profiles.get(stored.pubkey))?.id === stored.id) await db.profiles.delete(stored.pubkey)
   await db.events.delete(stored.id)
   if (stored.kind !== KIND_WEB_BOOKMARK) return
   const parsed = parseLinkPostEvent(stored.event, () => true)

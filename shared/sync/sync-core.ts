@@ -11,6 +11,7 @@ import { loadRelayPlan, syncFilters, type RelayPlan } from "./relay-plan"
 import { appendDeltaLog, purgeExpired, storeKnownEvents, syncTables } from "./store"
 import { consoleLogger, systemClock, type GraphDeltaSink, type LedgerSink, type SyncClock, type SyncLogger, type VerifyFn, type WebSocketImpl } from "./types"
 import { isLedgerKind, ledgerFilter, ledgerNetOf } from "./ledger-feed"
+import { authorsHeld, authorsWithoutProfile, bookmarkAuthors, ProfileFeed } from "./profile-feed"
 
 export interface SyncTuning {
   /** Keepalive ping per relay; an MV3 service worker dies after 30 s without traffic (TOOLCHAIN.md). */
@@ -167,6 +168,13 @@ export class SyncCore {
   private ledgerQueue: LedgerItem[] = []
   private ledgerDraining: Promise<void> | undefined
   private lastLedger: { raw: unknown; event: SignedEvent } | undefined
+  private readonly profileFeed = new ProfileFeed<AbstractRelay>(
+    (relay, filter) => {
+      const link = [...this.links.values()].find((l) => l.relay === relay)
+      return link ? this.fetchOnce(link, relay, filter, { count: 0, oldest: Infinity }) : Promise.resolve()
+    },
+    () => this.nowMs()
+  )
 
   constructor(private readonly opts: SyncCoreOptions) {
     this.db = opts.db
@@ -224,6 +232,7 @@ export class SyncCore {
     }
     await this.drain()
     await this.flushOutbox()
+    await authorsWithoutProfile(this.db).then((authors) => this.askProfiles(authors), (err) => this.log.warn("reading authors failed", err))
     await purgeExpired(this.db, this.nowSec()).catch((err) => this.log.warn("purging expired events failed", err))
     await this.flushStats()
   }
@@ -373,10 +382,7 @@ export class SyncCore {
     for (const filter of filters) {
       const page: Page = { count: 0, oldest: Infinity }
       const sub = relay.subscribe([filter], {
-        eoseTimeout: this.t.eoseTimeoutMs,
-        alreadyHaveEvent: (id) => this.seen(link, id, page),
-        onevent: (event) => this.accept(link, event, page),
-        oninvalidevent: (event) => this.unmatched(link, event),
+        ...this.frameHandlers(link, page),
         oneose: () => {
           void this.backfill(link, relay, filter, page, gen)
             .catch((err) => this.log.warn(`backfill from ${link.url} failed`, err))
@@ -398,6 +404,13 @@ export class SyncCore {
       link.subs.push(sub)
     }
     await this.subscribeLedger(link, relay)
+    void authorsHeld(this.db).then((authors) => this.profileFeed.ask(relay, authors), (err) => this.log.warn("reading authors failed", err))
+  }
+
+  /** Asks every open read relay for the profiles of these authors (each connection once per author). */
+  private askProfiles(authors: string[]): void {
+    if (authors.length === 0) return
+    for (const link of this.links.values()) if (link.read && link.state === "open" && link.relay) void this.profileFeed.ask(link.relay, authors)
   }
 
   /**
@@ -412,10 +425,7 @@ export class SyncCore {
     const filter = ledgerFilter(this.t.pageLimit)
     const page: Page = { count: 0, oldest: Infinity }
     const sub = relay.subscribe([filter], {
-      eoseTimeout: this.t.eoseTimeoutMs,
-      alreadyHaveEvent: (id) => this.seen(link, id, page),
-      onevent: (event) => this.accept(link, event, page),
-      oninvalidevent: (event) => this.unmatched(link, event),
+      ...this.frameHandlers(link, page),
       oneose: () => void this.backfill(link, relay, filter, page, gen).catch((err) => this.log.warn(`ledger backfill from ${link.url} failed`, err))
     })
     link.subs.push(sub)
@@ -437,22 +447,34 @@ export class SyncCore {
     let until = first.oldest
     for (let i = 0; i < this.t.maxPages && Number.isFinite(until); i++) {
       const page: Page = { count: 0, oldest: Infinity }
-      await new Promise<void>((resolve) => {
-        const sub = relay.subscribe([{ ...filter, until }], {
-          eoseTimeout: this.t.eoseTimeoutMs,
-          alreadyHaveEvent: (id) => this.seen(link, id, page),
-          onevent: (event) => this.accept(link, event, page),
-          oninvalidevent: (event) => this.unmatched(link, event),
-          oneose: () => {
-            sub.close()
-            resolve()
-          },
-          onclose: () => resolve()
-        })
-      })
+      await this.fetchOnce(link, relay, { ...filter, until }, page)
       if (gen !== link.generation || page.count < filter.limit || !(page.oldest < until)) return
       until = page.oldest
     }
+  }
+
+  /** What every subscription does with a relay's frames: count and skip known ids, gate, queue. */
+  private frameHandlers(link: Link, page: Page) {
+    return {
+      eoseTimeout: this.t.eoseTimeoutMs,
+      alreadyHaveEvent: (id: string) => this.seen(link, id, page),
+      onevent: (event: unknown) => this.accept(link, event, page),
+      oninvalidevent: (event: unknown) => this.unmatched(link, event)
+    }
+  }
+
+  /** A one-shot subscription: what the relay holds for `filter`, closed at EOSE. */
+  private fetchOnce(link: Link, relay: AbstractRelay, filter: Filter, page: Page): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const sub = relay.subscribe([filter], {
+        ...this.frameHandlers(link, page),
+        oneose: () => {
+          sub.close()
+          resolve()
+        },
+        onclose: () => resolve()
+      })
+    })
   }
 
   /** Every EVENT frame passes here first (nostr-tools reads only its id): count it, skip known ids. */
@@ -619,6 +641,7 @@ export class SyncCore {
     const nowMs = this.nowMs()
     let deltas: GraphDelta[] = []
     let ownListChanged = false
+    let newAuthors: string[] = []
     try {
       const me = await this.me()
       await this.db.transaction("rw", syncTables(this.db), async () => {
@@ -637,6 +660,7 @@ export class SyncCore {
         }
         await this.writeStats()
         deltas = result.deltas
+        newAuthors = bookmarkAuthors(result.stored)
         ownListChanged = !!me && result.stored.some((k) => k.type === "relays" && k.event.pubkey === me)
       })
     } catch (err) {
@@ -647,6 +671,7 @@ export class SyncCore {
       return
     }
     this.handDeltas(deltas)
+    this.askProfiles(newAuthors)
     if (ownListChanged) void this.reconfigure()
   }
 

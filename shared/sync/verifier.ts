@@ -1,13 +1,16 @@
-import { initNostrWasm, type Nostr } from "nostr-wasm"
 import { verifyEvent as pureVerifyEvent } from "nostr-tools/pure"
-import { setNostrWasm } from "nostr-tools/wasm"
 
 import type { SignedEvent } from "../nostr/event-schema"
+import { loadSecp } from "./verify/secp-wasm"
+import { secpSource, type SecpSource } from "./verify/wasm-source"
+import { createWasmVerify } from "./verify/wasm-verifier"
+
+export { setSecpSource, type SecpSource } from "./verify/wasm-source"
 
 export interface Verifier {
-  /** "wasm" (libsecp256k1 through nostr-wasm) or "js" (nostr-tools' pure verifier, about 5x slower). */
+  /** "wasm" (libsecp256k1, nostr-wasm's build, our own glue) or "js" (nostr-tools' pure verifier, about 5x slower). */
   impl: "wasm" | "js"
-  /** Id (sha256 of the NIP-01 serialisation) and BIP-340 signature. */
+  /** Id (sha256 of the NIP-01 serialisation) and BIP-340 signature; false, never a throw, for anything else. */
   verify(event: SignedEvent): boolean
 }
 
@@ -16,9 +19,11 @@ export interface LoadVerifierOptions {
   warn?: (message: string, cause?: unknown) => void
   /** Force the pure-JS verifier (tests, debugging). */
   prefer?: "js"
+  /** Overrides where the WASM comes from (default: the one the service worker registered, or Node's file). */
+  source?: SecpSource
 }
 
-let wasmReady: Promise<Nostr> | undefined
+let wasmReady: Promise<Verifier["verify"]> | undefined
 
 const jsVerifier: Verifier = {
   impl: "js",
@@ -26,37 +31,38 @@ const jsVerifier: Verifier = {
   verify: (event) => pureVerifyEvent({ ...event })
 }
 
-/**
- * nostr-wasm's check, as nostr-tools/wasm's verifyEvent makes it but without its verdict cache
- * (a symbol written on the event, which made us copy every event first): the id is hashed once,
- * in WASM, and compared, then the BIP-340 signature is verified. It throws on any failure.
- */
-function wasmVerify(nw: Nostr, event: SignedEvent): boolean {
-  try {
-    nw.verifyEvent(event)
-    return true
-  } catch {
-    return false
+async function loadWasmVerify(source: SecpSource): Promise<Verifier["verify"]> {
+  const check = createWasmVerify(await loadSecp(await source()))
+  return (event) => {
+    try {
+      return check(event)
+    } catch {
+      // only a hostile object (a throwing getter, a cycle in tags) gets here
+      return false
+    }
   }
 }
 
 /**
  * The WASM verifier when WebAssembly can load (an extension page or service worker needs
  * `'wasm-unsafe-eval'` in its CSP; Node always can), else the pure-JS one with a warning.
- * Loads once per context.
+ * Loads once per context. Why our own glue rather than nostr-wasm's wrapper: it keeps each
+ * author's parsed key and decodes hex straight into WASM memory, 1.1-1.2x per signature
+ * (docs/PERFORMANCE.md, "Sync ingest"); no published libsecp256k1 build was 1.3x faster.
  */
 export async function loadVerifier(opts: LoadVerifierOptions = {}): Promise<Verifier> {
   const warn = opts.warn ?? ((m: string, c?: unknown) => console.warn(m, c ?? ""))
   if (opts.prefer === "js") return jsVerifier
+  const source = opts.source ?? secpSource()
+  if (!source) {
+    warn("Synereo sync: no WebAssembly source for signature verification here; using the slower JavaScript verifier")
+    return jsVerifier
+  }
   try {
-    wasmReady ??= initNostrWasm().then((nw) => {
-      setNostrWasm(nw)
-      return nw
-    })
-    const nw = await wasmReady
-    return { impl: "wasm", verify: (event) => wasmVerify(nw, event) }
+    const pending = opts.source ? loadWasmVerify(source) : (wasmReady ??= loadWasmVerify(source))
+    return { impl: "wasm", verify: await pending }
   } catch (err) {
-    wasmReady = undefined
+    if (!opts.source) wasmReady = undefined
     warn("Synereo sync: WebAssembly signature verification could not load; using the slower JavaScript verifier", err)
     return jsVerifier
   }

@@ -13,6 +13,8 @@ export type WalletErrorCode =
   | "unknown-stake" // settle: no such stake of this account
   | "stake-not-open" // settle: held, rejected or already settled
   | "too-early" // settle: the stake window has not closed yet
+  | "stale-weights" // settle: a receipt arrived after the engine weighed the others
+  | "bad-weight" // settle: a receipt weight outside the ledger's bounds (0 to 2^63 - 1)
 
 export class WalletError extends Error {
   override readonly name = "WalletError"

@@ -2,6 +2,7 @@
 // and relay helpers. Node-only parts (key files, the CLI, demo seeding) live in scripts/amp/.
 export { createWallet, DEFAULT_STAKE_WINDOW_SECS } from "./wallet"
 export type { Wallet, WalletDeps, WalletBalance, SendRequest, StakeRequest } from "./wallet"
+export type { CountableReceipt, DueStake, ReceiptWeights } from "./settle"
 export { createEarning } from "./earning"
 export type { Earning, EarningDeps, AttentionMeasurement, AmplificationInfo, AllowsAmplification, RefusalReason, ReceiptDecision } from "./earning"
 export { buildHistory, earningsByDay, utcDay, payoutsTo } from "./history"

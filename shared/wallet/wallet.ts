@@ -7,7 +7,6 @@
 import { canonicalizeUrl } from "../url/canonical-url"
 import {
   AmountError,
-  KIND,
   LIMITS,
   formatAmp,
   parseAmp,
@@ -19,6 +18,7 @@ import {
 import { WalletError } from "./errors"
 import { buildHistory, earningsByDay, type DayEarnings, type HistoryEntry } from "./history"
 import { parsePubkey } from "./keys"
+import { countableReceipts, settleList, type DueStake, type ReceiptWeights } from "./settle"
 import { publishStored, republishPending, storeOwnEvent } from "./outbox"
 import type { LedgerStore } from "./store/ledger-store"
 import type { LedgerAccountRow, LedgerStakeRow, LedgerStatusRow } from "./store/rows"
@@ -189,32 +189,52 @@ export function createWallet(deps: WalletDeps) {
 
     /**
      * Settles one of my open stakes after its window closed, counting every receipt this peer holds
-     * that can count (one per viewer; the ledger's choice of the lowest id). Up to the protocol's
-     * 500 receipts, the longest attention first.
+     * that can count (one per viewer; the ledger's choice of the lowest id), up to the protocol's
+     * 500. `weights`: my engine's weight per receipt (settle.ts); without them the ledger's default.
      */
-    async settle(stakeId: string): Promise<Submitted> {
+    async settle(stakeId: string, weights?: ReceiptWeights): Promise<Submitted> {
       const me = await signer.pubkey()
       const stake = await db.ledgerStakes.get(stakeId)
       if (stake === undefined || stake.staker !== me) throw new WalletError("unknown-stake", "no stake of yours with this id is known")
       if (stake.status !== "open") throw new WalletError("stake-not-open", `the stake is ${stake.status}, not open`)
       const now = clock()
       if (now < stake.close) throw new WalletError("too-early", `the stake window closes at ${new Date(stake.close * 1000).toISOString()}`)
-      const receipts = await countableReceipts(stakeId)
+      const list = settleList(await countableReceipts(db, stakeId), weights)
       return submit(
         (b) => {
           if (b.frozenAtSeq !== null) throw new WalletError("frozen-account", `this account is frozen from seq ${b.frozenAtSeq} (a fork)`)
         },
-        (ref) => settleTemplate({ ...ref, stake: stakeId, receipts })
+        (ref) => settleTemplate({ ...ref, stake: stakeId, ...list })
       )
     },
 
-    /** Settles every open stake of mine whose window has closed. */
-    async settleDue(): Promise<Submitted[]> {
+    /** My open stakes closed at least `graceSecs` ago, with the receipts that could count: what an engine weighs. */
+    async dueStakes(opts: { graceSecs?: number } = {}): Promise<DueStake[]> {
       const me = await signer.pubkey()
-      const now = clock()
-      const due = (await db.ledgerStakes.where("staker").equals(me).toArray()).filter((s) => s.status === "open" && s.close <= now)
+      const out: DueStake[] = []
+      for (const s of await dueRows(me, opts.graceSecs ?? 0)) {
+        out.push({ stakeId: s.id, creator: s.creator, staker: me, close: s.close, receipts: await countableReceipts(db, s.id) })
+      }
+      return out
+    },
+
+    /**
+     * Settles my open stakes closed at least `graceSecs` ago. With `weights` (per stake id, from my
+     * engine) it settles exactly the weighed stakes that are still due, skipping one whose receipts
+     * changed since (`stale-weights`: the next pass weighs it again); without, every due stake with
+     * the ledger's default weights.
+     */
+    async settleDue(opts: { graceSecs?: number; weights?: ReadonlyMap<string, ReceiptWeights> } = {}): Promise<Submitted[]> {
+      const me = await signer.pubkey()
+      const due = (await dueRows(me, opts.graceSecs ?? 0)).filter((s) => opts.weights === undefined || opts.weights.has(s.id))
       const out: Submitted[] = []
-      for (const s of due) out.push(await this.settle(s.id))
+      for (const s of due) {
+        try {
+          out.push(await this.settle(s.id, opts.weights?.get(s.id)))
+        } catch (err) {
+          if (!(err instanceof WalletError && err.code === "stale-weights")) throw err
+        }
+      }
       return out
     },
 
@@ -222,16 +242,9 @@ export function createWallet(deps: WalletDeps) {
     republishPending: () => republishPending(store, publish)
   }
 
-  async function countableReceipts(stakeId: string): Promise<string[]> {
-    const rows = (await db.ledgerEvents.where("stake").equals(stakeId).toArray()).filter((r) => r.kind === KIND.receipt)
-    const statuses = await db.ledgerStatuses.bulkGet(rows.map((r) => r.id))
-    // "awaiting_settlement" is the ledger's verdict for the one receipt per viewer that can count.
-    const ok = rows.filter((_, i) => statuses[i]?.reason === "awaiting_settlement")
-    const secs = (id: string): number => Number(rows.find((r) => r.id === id)!.event.tags.find((t) => t[0] === "secs")?.[1] ?? 0)
-    return ok
-      .map((r) => r.id)
-      .sort((a, b) => secs(b) - secs(a) || (a < b ? -1 : 1))
-      .slice(0, LIMITS.maxSettleReceipts)
+  async function dueRows(me: string, graceSecs: number): Promise<LedgerStakeRow[]> {
+    const now = clock()
+    return (await db.ledgerStakes.where("staker").equals(me).toArray()).filter((s) => s.status === "open" && s.close + graceSecs <= now)
   }
 }
 

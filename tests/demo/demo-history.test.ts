@@ -134,6 +134,13 @@ describe("the seed history", () => {
     expect(lists).toHaveLength(community.identities.length)
     for (const l of lists) expect(l.value.relays.map((r) => r.url)).toEqual(["ws://127.0.0.1:7777/"])
   })
+
+  it("gives every simulated person a kind-0 name, published before their posts", () => {
+    const profiles = known.filter((k): k is Extract<KnownEvent, { type: "profile" }> => k.type === "profile")
+    expect(new Map(profiles.map((p) => [p.event.pubkey, p.value.name]))).toEqual(new Map(community.identities.map((p) => [p.pubkey, p.name])))
+    const firstPost = known.findIndex((k) => k.type === "bookmark")
+    expect(Math.max(...profiles.map((p) => known.indexOf(p)))).toBeLessThan(firstPost)
+  })
 })
 
 describe("published to a real relay", () => {

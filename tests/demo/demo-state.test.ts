@@ -4,7 +4,7 @@ import { join } from "node:path"
 
 import { afterEach, describe, expect, it } from "vitest"
 
-import { DEFAULT_DEMO_SEED, HistoryCache, loadState, MAX_HISTORY_AGE_DAYS, saveIdentities } from "../../scripts/demo/state"
+import { DEFAULT_DEMO_SEED, DEMO_FORMAT, HistoryCache, loadState, MAX_HISTORY_AGE_DAYS, saveIdentities } from "../../scripts/demo/state"
 import { demo, T_DEMO } from "./demo-fixture"
 
 const dirs: string[] = []
@@ -21,10 +21,10 @@ describe(".data/demo", () => {
   it("keeps the same seed and history end across restarts, and starts a new history when it is too old", () => {
     const dir = tempDir()
     const first = loadState(dir, T_DEMO)
-    expect(first).toEqual({ fresh: true, state: { format: 1, seed: DEFAULT_DEMO_SEED, anchor: T_DEMO } })
+    expect(first).toEqual({ fresh: true, state: { format: DEMO_FORMAT, seed: DEFAULT_DEMO_SEED, anchor: T_DEMO } })
     expect(loadState(dir, T_DEMO + 3 * 86400)).toEqual({ fresh: false, state: first.state })
     const later = loadState(dir, T_DEMO + MAX_HISTORY_AGE_DAYS * 86400 + 1)
-    expect(later).toEqual({ fresh: true, state: { format: 1, seed: DEFAULT_DEMO_SEED, anchor: T_DEMO + MAX_HISTORY_AGE_DAYS * 86400 + 1 } })
+    expect(later).toEqual({ fresh: true, state: { format: DEMO_FORMAT, seed: DEFAULT_DEMO_SEED, anchor: T_DEMO + MAX_HISTORY_AGE_DAYS * 86400 + 1 } })
     // Another seed is another community.
     expect(loadState(dir, T_DEMO + MAX_HISTORY_AGE_DAYS * 86400 + 2, 7).state.seed).toBe(7)
   })

@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startRelay, type RunningRelay } from "../../relay"
 import type { ExtensionSession } from "../../scripts/browser/launch-extension"
 import { COMMENT_LIMITS, commentTemplate, mineEvent } from "../../shared/nostr/kinds"
-import { sanitizeMetadata } from "../../shared/posts/link-metadata"
-import { linkPostTemplate } from "../../shared/posts/link-post-event"
 import { newAuthor, RelayTestClient, type Author } from "../relay/relay-test-client"
 import { screenshot, startExtension } from "./support/extension-session"
+import { peerPost, publishTo, sendFrom } from "./support/peers"
 import { readStore } from "./support/two-browsers"
 
 // One person's extension against a relay started here; peers publish straight to the relay.
@@ -29,23 +28,8 @@ const P_ALICE = "https://alice.example/jazz-history"
 const P_BOB = "https://bob.example/rust-notes"
 const P_CAROL = "https://carol.example/garden"
 
-async function publish(events: Record<string, unknown>[]): Promise<void> {
-  const c = await RelayTestClient.connect(relay.url)
-  try {
-    for (const e of events) {
-      const ok = await c.publish(e)
-      expect(ok[2], JSON.stringify(ok)).toBe(true)
-    }
-  } finally {
-    await c.close()
-  }
-}
-
-function post(author: Author, url: string, title: string, opts: { note?: string; tags?: string[]; at?: number } = {}) {
-  const at = opts.at ?? Math.floor(Date.now() / 1000)
-  const t = linkPostTemplate(url, sanitizeMetadata({ title, siteName: new URL(url).host, description: `${title}: a page worth reading.` }, url), at)
-  return author.sign({ ...t, content: opts.note ?? t.content, tags: [...t.tags, ...(opts.tags ?? []).map((x) => ["t", x])] })
-}
+const publish = (events: Record<string, unknown>[]) => publishTo(relay.url, events)
+const post = peerPost
 
 async function comment(author: Author, url: string, content: string) {
   const t = commentTemplate({ url, parent: { kind: "web" }, content, createdAt: Math.floor(Date.now() / 1000) })
@@ -56,9 +40,7 @@ async function comment(author: Author, url: string, content: string) {
 const card = (url: string) => `[data-testid=post-card][data-url="${url}"]`
 const shownUrls = (p: Page) => p.$$eval("[data-testid=post-card]", (cs) => cs.map((c) => c.getAttribute("data-url")))
 
-async function send<T>(type: string, payload: unknown): Promise<T> {
-  return panel.evaluate((type, payload) => chrome.runtime.sendMessage({ type, payload }), type, payload) as Promise<T>
-}
+const send = <T,>(type: string, payload: unknown) => sendFrom<T>(panel, type, payload)
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "stream-e2e-"))

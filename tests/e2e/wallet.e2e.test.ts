@@ -99,6 +99,9 @@ describe("the AMP wallet in two browsers", () => {
     await panelA.type("[data-testid=amplify-note]", "The clearest case for paying with attention.")
     await panelA.click("[data-testid=amount-preset-5]")
     await panelA.waitForFunction(() => /^5 AMP: (about \d[\d,]* (people|person)|no reach yet)/.test(document.querySelector("[data-testid=amplify-reach]")?.textContent ?? ""))
+    // The dialog opened on the Wallet tab (a lazily loaded chunk) asks the page's one engine, the
+    // one holding the graph, not a copy of its own (extension/lib/page-singleton.ts).
+    expect(panelA.workers().filter((w) => w.url().includes("engine.worker")).length).toBe(1)
     // every preset shows its own estimate from the engine
     const reaches = await panelA.$$eval("[data-testid^=amount-reach-]", (els) => els.map((e) => e.textContent ?? ""))
     expect(reaches).toHaveLength(5)

@@ -2,8 +2,14 @@
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
 import {
+  DEFAULT_SPLIT,
   Ledger,
+  MAX_RECEIPT_WEIGHT,
   audit,
+  defaultSplit,
+  receiptTemplate,
+  settleTemplate,
+  stakeTemplate,
   balances,
   foldEvents,
   stateToJSON,
@@ -13,7 +19,7 @@ import {
   type LedgerState,
   type NostrEvent
 } from "../../shared/ledger"
-import { ACTORS, arrange, buildWorld, fakeGenesis, fakeSign, fresh, hashVerify, pk, scriptArb, T0 } from "./world"
+import { ACTORS, arrange, buildWorld, fakeGenesis, fakeSign, fresh, hashVerify, ISSUER, pk, scriptArb, T0, weightArb } from "./world"
 
 const RUNS = 1000
 const GENESIS = fakeGenesis()
@@ -77,6 +83,34 @@ describe("fold: conservation", () => {
   })
 })
 
+describe("fold: weighed settles", () => {
+  const [alice, carol] = [ACTORS[1]!, ACTORS[3]!]
+  const viewerArb = fc.record({ who: fc.integer({ min: 0, max: 30 }), secs: fc.integer({ min: 1, max: 700 }), weight: weightArb })
+
+  it("random weights within bounds conserve to the base unit and pay exactly the split of those weights, in any order", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 2_000_000_000n * 100_000_000n }), fc.uniqueArray(viewerArb, { selector: (v) => v.who, maxLength: 25 }), fc.integer(), (amount, viewers, seed) => {
+        const net = GENESIS.id
+        const fund = fakeSign(transferTemplate({ net, seq: 1, prev: net, to: alice, amount, createdAt: T0 + 1 }), ISSUER)
+        const stake = fakeSign(stakeTemplate({ net, seq: 1, prev: net, amount, creator: carol, url: "https://example.org/w", close: T0 + 1000, createdAt: T0 + 2 }), alice)
+        const receipts = viewers.map((v) => fakeSign(receiptTemplate({ net, stake: stake.id, seconds: Math.min(v.secs, 998), createdAt: T0 + 3 }), pk(`viewer-${v.who}`)))
+        const weights = new Map(receipts.map((r, i) => [r.id, viewers[i]!.weight]))
+        const settle = fakeSign(settleTemplate({ net, seq: 2, prev: stake.id, stake: stake.id, receipts: receipts.map((r) => r.id), weights, createdAt: T0 + 1000 }), alice)
+        const state = foldEvents(arrange([fund, stake, ...receipts, settle], seed), opts())
+        const s = state.stakes.get(stake.id)!.settlement!
+        let sum = s.creator + s.upkeep + s.refund
+        for (const v of s.viewers.values()) sum += v
+        expect(sum).toBe(amount)
+        const expected = defaultSplit(amount, DEFAULT_SPLIT, receipts.map((r) => ({ pubkey: r.pubkey, weight: weights.get(r.id)! })))
+        expect(s.viewers).toStrictEqual(new Map([...expected.viewers].sort(([a], [b]) => (a < b ? -1 : 1))))
+        expect([s.creator, s.upkeep, s.refund]).toStrictEqual([expected.creator, expected.upkeep, expected.refund])
+        expect(audit(state).ok).toBe(true)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
+
 type Mutation =
   | "replay"
   | "replay_other_sig"
@@ -91,6 +125,11 @@ type Mutation =
   | "upper_hex"
   | "long_memo"
   | "self_transfer"
+  | "bad_weight"
+  | "mixed_weights"
+
+/** Receipt weights a settle must not carry: above 2^63 - 1, or not a canonical decimal. */
+const BAD_WEIGHTS = [String(MAX_RECEIPT_WEIGHT + 1n), "9".repeat(40), "01", "-1", "+1", "1.5", "1e3", "", " 7", "0x10"]
 
 const MUTATIONS: Mutation[] = [
   "replay",
@@ -105,11 +144,13 @@ const MUTATIONS: Mutation[] = [
   "not_an_event",
   "upper_hex",
   "long_memo",
-  "self_transfer"
+  "self_transfer",
+  "bad_weight",
+  "mixed_weights"
 ]
 
-/** Returns the mutated event, the expected reason, and whether the base must be absent from the set. */
-function mutate(base: NostrEvent, m: Mutation): { event: unknown; reason: string; withoutBase: boolean } | null {
+/** Returns the mutated event, the expected reason (and message), and whether the base must be absent from the set. */
+function mutate(base: NostrEvent, m: Mutation): { event: unknown; reason: string; withoutBase: boolean; message?: RegExp } | null {
   const re = (e: Omit<NostrEvent, "id" | "sig">) => fakeSign({ kind: e.kind, created_at: e.created_at, tags: e.tags, content: e.content }, e.pubkey)
   const setTag = (name: string, value: string | null) => {
     const tags = base.tags.filter((t) => t[0] !== name)
@@ -144,6 +185,22 @@ function mutate(base: NostrEvent, m: Mutation): { event: unknown; reason: string
       return { event: re({ ...base, content: "x".repeat(281) }), reason: "malformed", withoutBase: false }
     case "self_transfer":
       return base.kind === KIND.transfer ? { event: setTag("p", base.pubkey), reason: "self_transfer", withoutBase: false } : null
+    case "bad_weight": {
+      // the first receipt tag gets a weight out of bounds or not canonical (the others keep theirs)
+      const at = base.tags.findIndex((t) => t[0] === "receipt")
+      if (at < 0) return null
+      const bad = BAD_WEIGHTS[base.created_at % BAD_WEIGHTS.length]!
+      const tags = base.tags.map((t, i) => (i === at ? ["receipt", t[1]!, bad] : t))
+      return { event: re({ ...base, tags }), reason: "malformed", withoutBase: false, message: /weight|"receipt" tag/ }
+    }
+    case "mixed_weights": {
+      // one receipt tag loses its weight, or gains one: some weighed, some not
+      const receipts = base.tags.filter((t) => t[0] === "receipt")
+      if (receipts.length < 2) return null
+      const first = receipts[0]!
+      const tags = base.tags.map((t) => (t !== first ? t : t.length >= 3 ? ["receipt", t[1]!] : ["receipt", t[1]!, "1"]))
+      return { event: re({ ...base, tags }), reason: "malformed", withoutBase: false, message: /every "receipt" tag carries a weight or none/ }
+    }
   }
 }
 
@@ -161,6 +218,7 @@ describe("fold: rejected events change nothing", () => {
         const r = ledger.add(mut!.event)
         expect(r.accepted).toBe(false)
         expect(r.reason).toBe(mut!.reason)
+        if (mut!.message) expect(r.message).toMatch(mut!.message)
         expect(typeof r.message).toBe("string")
         expect(r.message.length).toBeGreaterThan(0)
         expect(ledger.snapshot()).toStrictEqual(before)

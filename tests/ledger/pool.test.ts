@@ -23,7 +23,7 @@ const settlement: Op[] = [
   { t: "stake", from: 1, creator: 3, amt: AMP, window: 600 },
   { t: "receipt", viewer: 2, stake: 0, secs: 30, offset: 5, hidden: false },
   { t: "receipt", viewer: 4, stake: 0, secs: 10, offset: 6, hidden: false },
-  { t: "settle", from: 1, stake: 0, foreign: false, all: true, receipts: [], early: false }
+  { t: "settle", from: 1, stake: 0, foreign: false, all: true, receipts: [], early: false, weights: null }
 ]
 const ops = [settlement, ...fc.sample(scriptArb, { numRuns: 40, seed: 20150510 })].flat().slice(0, 90)
 const pool: NostrEvent[] = buildWorld(ops, genesis, signer).events

@@ -158,7 +158,7 @@ describe("stakes, receipts, settlement", () => {
     return { chains, fund, stake, receipts }
   }
 
-  it("pays creator 10 %, upkeep 5 %, viewers 85 % by seconds; dust to the largest weight; one receipt per viewer", () => {
+  it("pays creator 10 %, upkeep 5 %, viewers 85 % by attention units of their seconds; dust to the largest weight; one receipt per viewer", () => {
     const { chains, fund, stake, receipts } = setup()
     const listed = Object.values(receipts).map((e) => e.id)
     const settle = chains.record(buildSettle(alice.sk, { ...chains.next(alice, T0 + 1000), stake: stake.id, receipts: listed }))
@@ -172,10 +172,11 @@ describe("stakes, receipts, settlement", () => {
     expect(p.upkeep).toBe(50_000_000n)
     // pool 850,000,001; bob (lower id of his two receipts decides which one counts) or dave
     const bobCounted = receipts.bob.id < receipts.bobAgain.id ? receipts.bob : receipts.bobAgain
-    const bobSecs = bobCounted === receipts.bob ? 30n : 600n
-    const W = bobSecs + 10n
-    const bobShare = (850_000_001n * bobSecs) / W
-    const daveShare = (850_000_001n * 10n) / W
+    // No weights on the settle: attention units, floor(1000·sqrt(min(s, 120)/8)): 30 s 1936, 600 s 3872, 10 s 1118
+    const bobUnits = bobCounted === receipts.bob ? 1936n : 3872n
+    const W = bobUnits + 1118n
+    const bobShare = (850_000_001n * bobUnits) / W
+    const daveShare = (850_000_001n * 1118n) / W
     const dust = 850_000_001n - bobShare - daveShare
     expect(p.viewers).toStrictEqual(new Map([[bob.pk, bobShare + dust], [dave.pk, daveShare]].sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)) as [string, bigint][]))
     expect(p.refund).toBe(0n)
@@ -190,6 +191,29 @@ describe("stakes, receipts, settlement", () => {
     expect(reason(receipts.alice)).toBe("own_stake")
     expect(reason(receipts.late)).toBe("outside_window")
     expect(audit(s).ok).toBe(true)
+  })
+
+  it("pays by the weights the settle carries (the staker's engine's view), ignoring the seconds", () => {
+    const { chains, fund, stake, receipts } = setup()
+    const listed = [receipts.bob, receipts.dave, receipts.carol]
+    const weights = new Map([[receipts.bob.id, 1_000_000n], [receipts.dave.id, 3_000_000n], [receipts.carol.id, 9_000_000n]])
+    const settle = chains.record(buildSettle(alice.sk, { ...chains.next(alice, T0 + 1000), stake: stake.id, receipts: listed.map((e) => e.id), weights }))
+    expect(settle.tags.filter((t) => t[0] === "receipt")).toContainEqual(["receipt", receipts.dave.id, "3000000"])
+    const s = foldEvents([fund, stake, ...listed, settle], { genesis })
+    const p = s.stakes.get(stake.id)!.settlement!
+    // carol's receipt is own_post whatever its weight: W = 4,000,000; pool 850,000,001
+    expect(p.viewers.get(bob.pk)).toBe(212_500_000n)
+    expect(p.viewers.get(dave.pk)).toBe(637_500_001n) // 637,500,000 + the dust, the largest weight
+    expect(p.ignored.get(receipts.carol.id)).toBe("own_post")
+    expect(audit(s).ok).toBe(true)
+  })
+
+  it("a weighed settle whose weights are all 0 refunds the viewers' share", () => {
+    const { chains, fund, stake, receipts } = setup()
+    const weights = new Map([[receipts.bob.id, 0n]])
+    const settle = chains.record(buildSettle(alice.sk, { ...chains.next(alice, T0 + 1000), stake: stake.id, receipts: [receipts.bob.id], weights }))
+    const p = foldEvents([fund, stake, receipts.bob, settle], { genesis }).stakes.get(stake.id)!.settlement!
+    expect(p).toMatchObject({ counted: [receipts.bob.id], refund: 850_000_001n, viewers: new Map() })
   })
 
   it("a settle that lists a receipt this peer lacks waits for it; settling twice or early does nothing", () => {

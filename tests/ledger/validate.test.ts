@@ -5,6 +5,7 @@ import {
   KIND,
   LIMITS,
   Ledger,
+  MAX_RECEIPT_WEIGHT,
   LedgerConfigError,
   buildGenesis,
   buildReceipt,
@@ -134,6 +135,31 @@ describe("formats", () => {
     expect(reason(buildSettle(alice.sk, { ...ref, receipts: ids }))).toBe("malformed")
     const twice = buildSettle(alice.sk, { ...ref, receipts: [ids[0]!] })
     expect(reason(signEvent({ kind: KIND.settle, created_at: T0, tags: [...twice.tags, ["receipt", ids[0]!]], content: "" }, alice.sk))).toBe("malformed")
+  })
+
+  it("takes a receipt weight only as a canonical decimal in 0..2^63-1, on every receipt tag or none", () => {
+    const [a, b] = ["0a".repeat(32), "0b".repeat(32)]
+    const settle = (...receipts: string[][]) =>
+      new Ledger({ genesis }).add(signEvent({ kind: KIND.settle, created_at: T0, tags: [["net", net], ["seq", "1"], ["prev", net], ["e", stakeId], ...receipts], content: "" }, alice.sk))
+    const max = String(MAX_RECEIPT_WEIGHT)
+    for (const ok of ["0", "1", "3872000000", max]) expect(settle(["receipt", a, ok], ["receipt", b, "7"])).toMatchObject({ accepted: true })
+    expect(settle(["receipt", a], ["receipt", b])).toMatchObject({ accepted: true }) // default weights
+    const refused: [string, RegExp][] = [
+      [String(MAX_RECEIPT_WEIGHT + 1n), /above the maximum/],
+      ["99999999999999999999", /not a canonical/],
+      ["01", /not a canonical/],
+      ["-1", /not a canonical/],
+      ["+1", /not a canonical/],
+      ["1.0", /not a canonical/],
+      ["1e3", /not a canonical/],
+      [" 1", /not a canonical/],
+      ["", /not a canonical/]
+    ]
+    for (const [w, message] of refused) expect(settle(["receipt", a, w], ["receipt", b, "1"])).toMatchObject({ accepted: false, reason: "malformed", message })
+    expect(settle(["receipt", a, "5"], ["receipt", b])).toMatchObject({ accepted: false, reason: "malformed", message: /every "receipt" tag carries a weight or none/ })
+    expect(() => buildSettle(alice.sk, { net, seq: 1, prev: net, stake: stakeId, receipts: [a, b], weights: new Map([[a, 1n]]) })).toThrow(RangeError)
+    expect(() => buildSettle(alice.sk, { net, seq: 1, prev: net, stake: stakeId, receipts: [a], weights: new Map([[a, -1n]]) })).toThrow(RangeError)
+    expect(() => buildSettle(alice.sk, { net, seq: 1, prev: net, stake: stakeId, receipts: [a], weights: new Map([[a, MAX_RECEIPT_WEIGHT + 1n]]) })).toThrow(RangeError)
   })
 })
 

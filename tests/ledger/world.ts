@@ -4,6 +4,7 @@
 import fc from "fast-check"
 import { createHash } from "node:crypto"
 import {
+  MAX_RECEIPT_WEIGHT,
   mineReceipt,
   burnTemplate,
   genesisTemplate,
@@ -57,7 +58,7 @@ export type Op =
   | { t: "transfer"; from: number; to: number; amt: bigint; key: number | null; hidden: boolean }
   | { t: "stake"; from: number; creator: number; amt: bigint; window: number }
   | { t: "burn"; from: number; amt: bigint }
-  | { t: "settle"; from: number; stake: number; foreign: boolean; all: boolean; receipts: number[]; early: boolean }
+  | { t: "settle"; from: number; stake: number; foreign: boolean; all: boolean; receipts: number[]; early: boolean; weights: bigint[] | null }
   | { t: "receipt"; viewer: number; stake: number; secs: number; offset: number; hidden: boolean }
   | { t: "fork"; from: number; back: number; amt: bigint }
   | { t: "badprev"; from: number; amt: bigint }
@@ -70,6 +71,14 @@ const amount = fc.oneof(
 )
 
 const rarely = fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })
+
+/** A receipt weight as an engine could give it: 0, attention-sized, or anywhere up to the bound. */
+export const weightArb: fc.Arbitrary<bigint> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(0n) },
+  { weight: 4, arbitrary: fc.bigInt({ min: 0n, max: 3_872n * 10n ** 7n }) },
+  { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: MAX_RECEIPT_WEIGHT }) },
+  { weight: 1, arbitrary: fc.constant(MAX_RECEIPT_WEIGHT) }
+)
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -103,7 +112,9 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
       foreign: rarely,
       all: fc.boolean(),
       receipts: fc.array(fc.nat(), { maxLength: 5 }),
-      early: rarely
+      early: rarely,
+      // null: the settle carries no weights (default: attention units of each receipt's seconds)
+      weights: fc.option(fc.array(weightArb, { minLength: 1, maxLength: 5 }), { freq: 2 })
     })
   },
   {
@@ -189,7 +200,8 @@ export function buildWorld(ops: readonly Op[], genesis: NostrEvent = fakeGenesis
             ? []
             : [...new Set(op.receipts.map((i) => (i % 4 === 3 ? any[i % any.length]! : forStake.length ? forStake[i % forStake.length]! : any[i % any.length]!)))]
         const createdAt = op.early ? st.close - 1 : Math.max(now, st.close)
-        push(from, settleTemplate({ ...ref(from), createdAt, stake: st.id, receipts: listed }))
+        const weights = op.weights === null ? undefined : new Map(listed.map((id, i) => [id, op.weights![i % op.weights!.length]!]))
+        push(from, settleTemplate({ ...ref(from), createdAt, stake: st.id, receipts: listed, weights }))
         break
       }
       case "receipt": {

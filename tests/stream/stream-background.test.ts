@@ -1,31 +1,15 @@
-import { finalizeEvent, generateSecretKey, getPublicKey, type EventTemplate } from "nostr-tools/pure"
-import { npubEncode } from "nostr-tools/nip19"
 import { describe, expect, it } from "vitest"
-import type { z } from "zod"
 
-import type { KeyStore } from "../../extension/features/identity/background/key-store"
 import { currentMutes, registerStream } from "../../extension/features/stream/background/register-stream"
 import { queueWhenSigned } from "../../extension/features/sync/background/queue-on-sign"
 import { muteAuthor, reamplifyPost, replyToComment, saveStreamSettings } from "../../shared/messages/catalog"
-import type { MessageDef } from "../../shared/messages/define"
-import type { SignedEvent } from "../../shared/nostr/event-schema"
 import { COMMENT_LIMITS, commentTemplate, KIND_APP_DATA, leadingZeroBits, mineEvent, STREAM_SETTINGS_D } from "../../shared/nostr/kinds"
 import { amplifyLink } from "../../shared/posts/amplify-link"
 import { storeKnownEvents } from "../../shared/sync"
 import { parseKnownEvent } from "../../shared/nostr/kinds"
-import { createFakeExtension, type FakeExtension } from "../fakes/fake-browser"
+import { createFakeExtension } from "../fakes/fake-browser"
+import { ask, keyStore } from "../support/background-messages"
 import { freshDb } from "../sync/sync-fixture"
-
-function keyStore(secret = generateSecretKey()): KeyStore {
-  const pubkey = getPublicKey(secret)
-  return { pubkey: async () => pubkey, npub: async () => npubEncode(pubkey), sign: async (t: EventTemplate) => JSON.parse(JSON.stringify(finalizeEvent(t, secret))) as SignedEvent }
-}
-
-async function ask<D extends MessageDef<string, z.ZodType, z.ZodType>>(fx: FakeExtension, def: D, payload: z.infer<D["request"]>): Promise<z.infer<D["response"]>> {
-  const answers = (await (fx.browser.runtime.onMessage as unknown as { trigger(m: unknown, s: unknown): Promise<unknown[]> }).trigger({ type: def.name, payload }, { id: fx.browser.runtime.id })).filter((a) => a !== undefined)
-  expect(answers).toHaveLength(1)
-  return def.response.parse(answers[0]) as z.infer<D["response"]>
-}
 
 const now = () => Math.floor(Date.now() / 1000)
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getPow } from "nostr-tools/nip13"
 
-import { audit, defaultSplit, foldEvents, DEFAULT_SPLIT, type NostrEvent } from "../../shared/ledger"
+import { audit, defaultReceiptWeight, defaultSplit, foldEvents, DEFAULT_SPLIT, type NostrEvent } from "../../shared/ledger"
 import { createEarning, type AmplificationInfo } from "../../shared/wallet/earning"
 import { openLedgerStore } from "../../shared/wallet/store/ledger-store"
 import { createWallet } from "../../shared/wallet/wallet"
@@ -126,16 +126,20 @@ describe("earning: a receipt", () => {
   })
 
   it("is paid exactly per the model once the staker settles, every base unit accounted for", async () => {
-    const secs = (e: NostrEvent) => BigInt(e.tags.find((t) => t[0] === "secs")![1]!)
+    const units = (e: NostrEvent) => defaultReceiptWeight(Number(e.tags.find((t) => t[0] === "secs")![1]!))
     net.clock.set(stakeCreatedAt + 600)
     await net.sync(sam)
     const settled = await sam.wallet.settle(stakeId)
     expect(settled).toMatchObject({ status: "applied", published: true })
     expect(settled.event.tags.filter((t) => t[0] === "receipt")).toHaveLength(3)
 
-    // The model's split (PROTOCOL §2.9) over the counted viewers, weights = seconds.
+    // The model's split (PROTOCOL §2.9) over the counted viewers; no engine here, so the settle
+    // carries no weights and each weighs its attention units: 30 s 1936, 10-12 s 1118-1224, 600 s 3872.
+    expect(settled.event.tags.filter((t) => t[0] === "receipt").every((t) => t.length === 2)).toBe(true)
     const stake = 1_000_000_001n
-    const expected = defaultSplit(stake, DEFAULT_SPLIT, receipts.map((r) => ({ pubkey: r.pubkey, weight: secs(r) })))
+    const expected = defaultSplit(stake, DEFAULT_SPLIT, receipts.map((r) => ({ pubkey: r.pubkey, weight: units(r) })))
+    const weightOf = (p: Person) => units(receipts.find((r) => r.pubkey === p.key.pk)!)
+    expect([weightOf(vera), weightOf(walt)]).toEqual([1936n, 3872n])
     expect(expected.creator).toBe(100_000_000n)
     expect(expected.upkeep).toBe(50_000_000n)
 

@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from "vitest"
 
 import { registerBackground } from "../../extension/features/register-background"
-import { buildGenesis, buildTransfer } from "../../shared/ledger"
+import { buildGenesis, buildReceipt, buildTransfer } from "../../shared/ledger"
 import { asLedgerDb, openLedgerStore } from "../../shared/wallet"
-import { walletBalanceSchema, walletHistoryEntrySchema } from "../../shared/messages/catalog"
+import { walletBalanceSchema, walletDueStakes, walletHistoryEntrySchema } from "../../shared/messages/catalog"
 import { key } from "../ledger/keys"
 import { createFakeExtension, type FakeExtension } from "../fakes/fake-browser"
 import { freshDb } from "../support/fresh-db"
@@ -98,5 +98,33 @@ describe("background: wallet messages", () => {
     expect(await send("wallet/balance")).toMatchObject({ balance: { confirmed: "7", escrowed: "3" } })
     expect(await send("wallet/earnings", {})).toEqual({ ok: true, days: [] })
     expect(await send("wallet/settle-due")).toEqual({ ok: true, settled: [] })
+  })
+
+  it("lists due stakes for the side panel's engine, and settles them with its weights, checked before signing", async () => {
+    let now = T0 + 500
+    fx = createFakeExtension()
+    bg = registerBackground(fx.browser, { db: freshDb(), nowSec: () => now })
+    await fx.install()
+    await send("wallet/pin-network", { genesis })
+    const me = await fundPerson(10n * AMP)
+    const staked = (await send("wallet/stake", { amount: "1", url: "https://example.org/w", creator: key("cleo").pk, windowSecs: 60 })) as { submitted: { id: string } }
+    const stakeId = staked.submitted.id
+    const receipt = buildReceipt(key("vera").sk, { net: genesis.id, stake: stakeId, seconds: 30, createdAt: T0 + 520, difficulty: 4 })
+    await (await openLedgerStore(asLedgerDb(bg.db), genesis)).ingest([receipt])
+    expect(await send("wallet/due-stakes")).toEqual({ ok: true, stakes: [] })
+    now = T0 + 560
+    expect(await send("wallet/due-stakes", { graceSecs: 60 })).toEqual({ ok: true, stakes: [] })
+    const due = await send("wallet/due-stakes")
+    expect(due).toEqual({ ok: true, stakes: [{ stakeId, creator: key("cleo").pk, staker: me, close: T0 + 560, receipts: [{ id: receipt.id, pubkey: key("vera").pk, seconds: 30 }] }] })
+    expect(walletDueStakes.response.safeParse(due).success).toBe(true)
+
+    const weighed = (weight: unknown) => ({ weights: [{ stakeId, receipts: [[receipt.id, weight]] }] })
+    for (const bad of ["-1", "01", "1.5", 7, "99999999999999999999"]) expect(await send("wallet/settle-due", weighed(bad))).toMatchObject({ ok: false, code: "bad-request" })
+    expect(await send("wallet/settle-due", weighed("9223372036854775808"))).toMatchObject({ ok: false, code: "bad-weight" }) // 2^63
+    expect(await bg.db.outbox.count()).toBe(1) // the stake only
+    const settled = (await send("wallet/settle-due", weighed("1936000000"))) as { ok: true; settled: { id: string; status: string }[] }
+    expect(settled).toMatchObject({ ok: true, settled: [{ status: "applied" }] })
+    const row = await asLedgerDb(bg.db).ledgerEvents.get(settled.settled[0]!.id)
+    expect(row!.event.tags).toContainEqual(["receipt", receipt.id, "1936000000"])
   })
 })

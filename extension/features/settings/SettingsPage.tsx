@@ -1,3 +1,4 @@
+import { DisplayNameForm } from "../people/settings/DisplayNameForm"
 import { BackupSection } from "../identity/ui/BackupSection"
 import { IdentitySummary } from "../identity/ui/IdentitySummary"
 import { LockSection } from "../identity/ui/LockSection"
@@ -32,6 +33,7 @@ export function SettingsPage() {
         <>
           <Section id="identity" title="Your identity" intro="Your posts are Nostr events signed with this identity. Others see your npub; the secret key never leaves this browser.">
             <IdentitySummary status={status} />
+            <DisplayNameForm pubkey={status.pubkey} />
           </Section>
           {/* Keyed by the own key: switching identity starts every form afresh (no stale messages). */}
           <BackupSection key={`backup-${status.own.pubkey}`} status={status} onStatus={setStatus} />

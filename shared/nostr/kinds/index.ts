@@ -9,6 +9,7 @@ import { expirationOf, fail, type Parsed } from "./common"
 import { KIND_COMMENT, commentFromEvent, type Comment } from "./comment"
 import { KIND_CONTACT_LIST, contactListFromEvent, type ContactList } from "./contact-list"
 import { KIND_DELETION, deletionFromEvent, type Deletion } from "./deletion"
+import { KIND_METADATA, metadataFromEvent, type Profile } from "./metadata"
 import { KIND_MUTE_LIST, muteListFromEvent, type MuteList } from "./mute-list"
 import { KIND_REACTION, reactionFromEvent, type Reaction } from "./reaction"
 import { KIND_RELAY_LIST, relayListFromEvent, type RelayList } from "./relay-list"
@@ -23,6 +24,8 @@ export * from "./mute-list"
 export * from "./relay-list"
 export * from "./deletion"
 export * from "./stream-settings"
+export * from "./metadata"
+export * from "./contact-list-edit"
 export { KIND_WEB_BOOKMARK }
 
 /** An event that passed its kind's checks, tagged by what it is. */
@@ -35,9 +38,10 @@ export type KnownEvent =
   | { type: "relays"; event: SignedEvent; value: RelayList }
   | { type: "deletion"; event: SignedEvent; value: Deletion }
   | { type: "settings"; event: SignedEvent; value: StreamSettingsEvent }
+  | { type: "profile"; event: SignedEvent; value: Profile }
 
 /** Kinds the sync core subscribes to and stores. */
-export const SYNCED_KINDS = [KIND_WEB_BOOKMARK, KIND_COMMENT, KIND_REACTION, KIND_CONTACT_LIST, KIND_MUTE_LIST, KIND_RELAY_LIST, KIND_DELETION, KIND_APP_DATA] as const
+export const SYNCED_KINDS = [KIND_WEB_BOOKMARK, KIND_COMMENT, KIND_REACTION, KIND_CONTACT_LIST, KIND_MUTE_LIST, KIND_RELAY_LIST, KIND_DELETION, KIND_APP_DATA, KIND_METADATA] as const
 
 export interface ParseOptions {
   /** NIP-13 minimums; tests and test networks may lower them. */
@@ -73,6 +77,8 @@ export function parseKnownEvent(input: unknown, opts: ParseOptions = {}): Parsed
       return wrap("deletion", deletionFromEvent(event))
     case KIND_APP_DATA:
       return wrap("settings", streamSettingsFromEvent(event))
+    case KIND_METADATA:
+      return wrap("profile", metadataFromEvent(event))
     default:
       return fail(`unsupported kind ${event.kind}`)
   }

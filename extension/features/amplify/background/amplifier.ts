@@ -29,29 +29,9 @@ export interface AmplifyRequest {
  * so the side panel can show it even when the click came from a context menu.
  */
 export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeyStore, nowSec: () => number = () => Math.floor(Date.now() / 1000)) {
-  async function readMetadata(req: AmplifyRequest): Promise<unknown> {
-    const meta = await readPage(req)
-    const note = req.note?.trim()
-    const title = req.title?.trim()
-    if (!note && !title) return meta
-    const base = meta && typeof meta === "object" ? (meta as Record<string, unknown>) : {}
-    return { ...base, ...(note ? { description: note } : {}), ...(title && !base.title ? { title } : {}) }
-  }
-
-  async function readPage(req: AmplifyRequest): Promise<unknown> {
-    if (req.tabId === undefined) return { title: req.fallbackTitle }
-    try {
-      const [first] = await browser.scripting.executeScript({ target: { tabId: req.tabId }, func: pageMetadataProbe, args: [req.linkUrl ?? null] })
-      return first?.result ?? { title: req.fallbackTitle }
-    } catch {
-      // No access to this tab (activeTab not granted, or a restricted page): use what the tab says.
-      return req.linkUrl ? {} : { title: req.fallbackTitle }
-    }
-  }
-
   return async function amplify(req: AmplifyRequest): Promise<AmplifyResult> {
     const result = await amplifyLink(
-      { db, pubkey: keys.pubkey, sign: queueWhenSigned(db, withTopic(keys.sign, req.topic)), readMetadata: () => readMetadata(req), nowSec },
+      { db, pubkey: keys.pubkey, sign: queueWhenSigned(db, withTopic(keys.sign, req.topic)), readMetadata: () => readAmplifyMetadata(browser, req), nowSec },
       req.url
     )
     const record: LastAmplify = { at: Date.now(), source: req.source, result }
@@ -61,6 +41,31 @@ export function createAmplifier(browser: ExtensionApi, db: StreamDb, keys: KeySt
 }
 
 export type Amplifier = ReturnType<typeof createAmplifier>
+
+/**
+ * The raw metadata an amplification publishes (cleaned later by sanitizeMetadata): the page's own
+ * when the tab can be read, with the person's note as the description. The amplify dialog's
+ * preview reads it the same way, so its header shows the title the post will carry.
+ */
+export async function readAmplifyMetadata(browser: ExtensionApi, req: Omit<AmplifyRequest, "source">): Promise<unknown> {
+  const meta = await readPage(browser, req)
+  const note = req.note?.trim()
+  const title = req.title?.trim()
+  if (!note && !title) return meta
+  const base = meta && typeof meta === "object" ? (meta as Record<string, unknown>) : {}
+  return { ...base, ...(note ? { description: note } : {}), ...(title && !base.title ? { title } : {}) }
+}
+
+async function readPage(browser: ExtensionApi, req: Omit<AmplifyRequest, "source">): Promise<unknown> {
+  if (req.tabId === undefined) return { title: req.fallbackTitle }
+  try {
+    const [first] = await browser.scripting.executeScript({ target: { tabId: req.tabId }, func: pageMetadataProbe, args: [req.linkUrl ?? null] })
+    return first?.result ?? { title: req.fallbackTitle }
+  } catch {
+    // No access to this tab (activeTab not granted, or a restricted page): use what the tab says.
+    return req.linkUrl ? {} : { title: req.fallbackTitle }
+  }
+}
 
 /** Adds `["t", topic]` (lower-case, as NIP-12 topics are matched) to what is signed. */
 function withTopic<T extends { tags: string[][] }, C, R>(sign: (t: T, context?: C) => Promise<R>, topic: string | undefined): (t: T, context?: C) => Promise<R> {

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react"
 
 import type { CommunityInfo } from "../../../../shared/engine/engine-api"
 import { parseAmp } from "../../../../shared/ledger/amount"
-import { amplifySubmit, syncStatus, walletBalance, walletEventStatus, type WalletBalanceWire } from "../../../../shared/messages/catalog"
+import { amplifyPreview, amplifySubmit, syncStatus, walletBalance, walletEventStatus, type WalletBalanceWire } from "../../../../shared/messages/catalog"
 import { engine } from "../../../engine/engine-client"
 import { send } from "../../messaging/send"
 import { walletErrorText } from "../../wallet/sidepanel/wallet-format"
@@ -34,6 +34,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
   const [reach, setReach] = useState<Reach>()
   const [sent, setSent] = useState<{ id: string; ledger: boolean; title: string; amount: string }>()
   const [delivery, setDelivery] = useState<Delivery>()
+  const [published, setPublished] = useState<string>()
 
   // A non-modal sheet in the panel's flow: the rest of the panel stays usable (the Stream's own
   // "Amplify this page" included), focus moves into it, Escape closes it.
@@ -46,6 +47,12 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
     if (top < 0 || top > window.innerHeight - 80) d.scrollIntoView({ block: "start" })
     d.querySelector<HTMLElement>("textarea, input, button")?.focus({ preventScroll: true })
   }, [])
+
+  // The header names what the post will carry: the page's own title (og:title…), cleaned as the
+  // amplifier cleans it, not the tab's title the dialog was opened with.
+  useEffect(() => {
+    send(amplifyPreview, { url: input.url, title: input.title, tabId: input.tabId }).then((r) => r.ok && setPublished(r.title), () => undefined)
+  }, [input.url, input.title, input.tabId])
 
   useEffect(() => {
     send(walletBalance, {}).then((r) => setBalance(r.ok ? r.balance : null), () => setBalance(null))
@@ -96,7 +103,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
     }
   }, [sent])
 
-  const title = input.title?.trim() || hostOf(input.url)
+  const title = published ?? (input.title?.trim() || hostOf(input.url))
   const selectedReach = check.ok ? reachFor(reach, check.units) : undefined
 
   async function onConfirm() {
@@ -144,7 +151,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
         <header className="amplify-dialog-head">
           <h2 id={`${ids}-title`}>{step === "confirm" ? "Confirm amplification" : step === "sent" ? "Amplified" : "Amplify"}</h2>
           <p className="amplify-target">
-            <span className="amplify-target-title" data-testid="amplify-dialog-title">
+            <span className="amplify-target-title" data-testid="amplify-dialog-title" data-source={published === undefined ? "tab" : "post"}>
               {title}
             </span>
             <span className="amplify-target-url" data-testid="amplify-dialog-url">

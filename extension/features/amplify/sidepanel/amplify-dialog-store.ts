@@ -5,6 +5,7 @@ import { useEffect, useSyncExternalStore } from "react"
 import browser from "webextension-polyfill"
 
 import { AMPLIFY_DIALOG_KEY, amplifyDialogRequestSchema } from "../../../../shared/messages/catalog"
+import { pageSingleton } from "../../../lib/page-singleton"
 
 export interface AmplifyDialogInput {
   url: string
@@ -17,29 +18,32 @@ export interface AmplifyDialogInput {
 
 export type AmplifyDialogState = ({ open: true } & AmplifyDialogInput & { key: number }) | { open: false }
 
-let state: AmplifyDialogState = { open: false }
-let key = 0
-const listeners = new Set<() => void>()
-const emit = () => listeners.forEach((l) => l())
+// One dialog per page, whichever chunk opens it (the Stream, or the Wallet view's own copy).
+const store = pageSingleton("amplify-dialog", () => ({
+  state: { open: false } as AmplifyDialogState,
+  key: 0,
+  listeners: new Set<() => void>()
+}))
+const emit = () => store.listeners.forEach((l) => l())
 
 /** Opens the side panel's amplify dialog for `url`, prefilled. */
 export function openAmplifyDialog(input: AmplifyDialogInput): void {
-  state = { open: true, ...input, key: ++key }
+  store.state = { open: true, ...input, key: ++store.key }
   emit()
 }
 
 export function closeAmplifyDialog(): void {
-  state = { open: false }
+  store.state = { open: false }
   emit()
 }
 
 export function getAmplifyDialogState(): AmplifyDialogState {
-  return state
+  return store.state
 }
 
 export function subscribeAmplifyDialog(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
+  store.listeners.add(listener)
+  return () => store.listeners.delete(listener)
 }
 
 export function useAmplifyDialog(): AmplifyDialogState {

@@ -2,21 +2,18 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useCallback, useEffect, useState } from "react"
 import browser from "webextension-polyfill"
 
-import { openStreamDb, type StreamDb } from "../../../../shared/db/database"
 import type { EarningSessionRow } from "../../../../shared/db/schema"
 import { earningClear, earningSetEnabled, earningStatus, getIdentity, type EarningStatus } from "../../../../shared/messages/catalog"
 import { send } from "../../messaging/send"
+import { streamDb } from "../../stream/sidepanel/stream-db"
 
 const PERMISSIONS: Parameters<typeof browser.permissions.request>[0] = { permissions: ["tabs", "idle"] }
-
-let db: StreamDb | undefined
-const earningDb = () => (db ??= openStreamDb())
 
 type Shown = EarningSessionRow & { shown: EarningSessionRow["status"] }
 
 /** The stored status, moved on by what the database knows now: a relay took the receipt, a settlement paid it. */
 async function listRows(me: string | null): Promise<Shown[]> {
-  const d = earningDb()
+  const d = streamDb()
   const rows = await d.table<EarningSessionRow, string>("earningSessions").orderBy("endedAt").reverse().toArray()
   const out: Shown[] = []
   for (const r of rows) {

@@ -5,13 +5,13 @@ import type { PostRow } from "../../../../shared/db/database"
 import type { RankedPost } from "../../../../shared/engine/engine-api"
 import { openAmplifyDialog } from "../../amplify/sidepanel/amplify-dialog-store"
 import { CardSocial } from "./CardSocial"
-import { formatCurrent, formatReo, fullNpub, shortNpub } from "./identity-label"
+import { markFirstCard } from "./first-card"
+import { BroughtBy } from "../../people/sidepanel/BroughtBy"
+import { formatCurrent, formatReo, shortNpub } from "./identity-label"
 import { relativeTime } from "./relative-time"
 import { formatAmps } from "./stream-order"
 import { streamDb } from "./stream-db"
 import { WhyPanel } from "./WhyPanel"
-
-let firstCardMarked = false
 
 export interface PostCardProps {
   post: PostRow
@@ -37,14 +37,9 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
   const staked = ranked ? ranked.why.amplifications.reduce((s, a) => s + a.amount, 0n) : undefined
   const noteEventId = post.eventIds[broughtBy] ?? post.eventIds[post.amplifiers[0] ?? ""]
   const note = useLiveQuery(async () => (noteEventId ? ((await streamDb().events.get(noteEventId))?.event.content ?? "") : ""), [noteEventId])
-  const who = broughtBy === me ? "You" : shortNpub(broughtBy)
   const amplifiers = post.amplifiers.length
 
-  useEffect(() => {
-    if (firstCardMarked) return
-    firstCardMarked = true
-    performance.mark("stream-first-card")
-  }, [])
+  useEffect(markFirstCard, [])
 
   /** Re-amplify: the amplify engineer's dialog (note, AMPs, reach), prefilled with this card. */
   function reamplify() {
@@ -114,9 +109,7 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
           </blockquote>
         ) : null}
         <div className="card-brought" data-testid="brought-by">
-          <span title={fullNpub(broughtBy)}>
-            Brought by <strong>{who}</strong>
-          </span>
+          <BroughtBy pubkey={broughtBy} me={me} />
           {carrier ? <span className="reo-chip" title="Their Reo for you (1 = average)">Reo {formatReo(carrier.reo)}</span> : null}
           {staked !== undefined && staked > 0n ? (
             <span className="amp-chip" data-testid="post-amps">

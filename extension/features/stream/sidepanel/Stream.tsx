@@ -3,6 +3,8 @@ import "./stream.css"
 import { useCallback, useEffect, useRef, useState } from "react"
 
 import { useLastAmplify } from "../../amplify/sidepanel/use-last-amplify"
+import { PeopleToFollowSlot } from "../../people/sidepanel/PeopleToFollowSlot"
+import { streamSettled, useAfterFirstCard } from "./first-card"
 import { PostCard } from "./PostCard"
 import { mergeArrivals, type ArrivalState } from "./stream-order"
 import { StreamSettingsPanel } from "./StreamSettingsPanel"
@@ -20,7 +22,10 @@ function isReading(): boolean {
 /** The Stream: the engine's order by current, virtualised, with filters, settings and live arrivals. */
 export function Stream() {
   const model = useStreamModel()
-  const [view, setView] = useState<ArrivalState>({ shown: [], pending: [] })
+  const [merged, setView] = useState<ArrivalState>({ shown: [], pending: [] })
+  // With nothing on screen the order is shown as is (mergeArrivals would do the same), in this very
+  // render: waiting for the merge effect would commit an empty Stream before the first cards.
+  const view = merged.shown.length === 0 && merged.pending.length === 0 && model.order ? { shown: model.order, pending: [] } : merged
   const [range, setRange] = useState<[number, number]>([0, 12])
   const [focusIndex, setFocusIndex] = useState<number>()
   const [notice, setNotice] = useState<{ text: string; undo?: () => void }>()
@@ -96,6 +101,11 @@ export function Stream() {
 
   const chips = model.communities.slice(0, 12)
   const count = view.shown.length
+  const empty = model.order !== undefined && count === 0 && view.pending.length === 0
+  useEffect(() => {
+    if (empty) streamSettled() // no card will come: the deferred work may start
+  }, [empty])
+  const afterFirstCard = useAfterFirstCard()
 
   return (
     <section className="stream" aria-label="Stream">
@@ -137,6 +147,8 @@ export function Stream() {
         </div>
       ) : null}
 
+      {/* Its chunk loads and runs after the first cards, not in the middle of their first paint. */}
+      {afterFirstCard ? <PeopleToFollowSlot me={model.me} muted={model.muted} communities={model.communities} /> : null}
       <div ref={listTop} tabIndex={-1} aria-label="Top of the Stream" />
       {view.pending.length > 0 ? (
         <button type="button" className="new-posts-pill" data-testid="new-posts" onClick={showNew}>
@@ -173,7 +185,7 @@ export function Stream() {
 
       {model.order === undefined ? (
         <p className="muted">Loading your Stream…</p>
-      ) : count === 0 && view.pending.length === 0 ? (
+      ) : empty ? (
         <p className="empty" data-testid="stream-empty">
           {model.filter ? `Nothing in ${model.filter.community} yet.` : "Nothing here yet. Amplify a page with the button above, or right-click any link and choose “Amplify link”."}
         </p>

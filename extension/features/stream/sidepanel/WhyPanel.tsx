@@ -1,6 +1,8 @@
 import type { RankedPost } from "../../../../shared/engine/engine-api"
 import { formatAmps } from "./stream-order"
-import { formatCurrent, formatReo, fullNpub, shortNpub } from "./identity-label"
+import { PersonName } from "../../people/sidepanel/PersonName"
+import { useProfileNames } from "../../people/sidepanel/use-profile-names"
+import { formatCurrent, formatReo } from "./identity-label"
 
 const FILTER_TEXT: Record<string, string> = {
   organic: "organic (the author)",
@@ -15,6 +17,7 @@ const FILTER_TEXT: Record<string, string> = {
 
 /** The engine's explanation of one post: charge, capacity, hops, and every carrier with its part. */
 export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | undefined; me: string | undefined }) {
+  const names = useProfileNames(post ? [...new Set([...post.why.carriers.map((c) => c.pubkey), ...post.why.amplifications.map((a) => a.amplifier)])] : [])
   if (!post) {
     return (
       <div className="why-panel" id={id} data-testid="why-panel" role="region" aria-label="Why you are seeing this">
@@ -57,8 +60,8 @@ export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | unde
         <tbody>
           {w.carriers.map((c) => (
             <tr key={`${c.role}-${c.pubkey}`} data-testid="why-carrier" data-filter={c.filter} data-pubkey={c.pubkey}>
-              <th scope="row" title={fullNpub(c.pubkey)}>
-                {c.pubkey === me ? "You" : shortNpub(c.pubkey)} <span className="muted">{c.role === "author" ? "author" : "amplifier"}</span>
+              <th scope="row">
+                <PersonName pubkey={c.pubkey} me={me} names={names} /> <span className="muted">{c.role === "author" ? "author" : "amplifier"}</span>
               </th>
               <td>{formatReo(c.reo)}</td>
               <td>{c.dial}</td>
@@ -72,7 +75,7 @@ export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | unde
         <ul className="why-amps" aria-label="Amplifications with AMPs">
           {w.amplifications.map((a, i) => (
             <li key={i}>
-              {a.amplifier === me ? "You" : shortNpub(a.amplifier)} staked <strong>{formatAmps(a.amount)} AMP</strong>
+              <PersonName pubkey={a.amplifier} me={me} names={names} /> staked <strong>{formatAmps(a.amount)} AMP</strong>
             </li>
           ))}
         </ul>

@@ -1,9 +1,7 @@
 import { openStreamDb, type StreamDb } from "../../../../shared/db/database"
-
-let db: StreamDb | undefined
+import { pageSingleton } from "../../../lib/page-singleton"
 
 /** The side panel's handle on the shared IndexedDB (the background writes, the panel reads live). */
 export function streamDb(): StreamDb {
-  db ??= openStreamDb()
-  return db
+  return pageSingleton("stream-db", openStreamDb)
 }

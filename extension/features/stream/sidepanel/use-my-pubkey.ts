@@ -1,17 +1,18 @@
 import { useEffect, useState } from "react"
 
 import { getIdentity } from "../../../../shared/messages/catalog"
+import { pageSingleton } from "../../../lib/page-singleton"
 import { send } from "../../messaging/send"
 
-let cached: Promise<string> | undefined
+const asked = pageSingleton("my-pubkey", () => ({ cached: undefined as Promise<string> | undefined }))
 
 /** The person's pubkey (hex), asked once per panel. */
 export function useMyPubkey(): string | undefined {
   const [pubkey, setPubkey] = useState<string>()
   useEffect(() => {
-    cached ??= send(getIdentity, {}).then((id) => id.pubkey)
-    cached.then(setPubkey, () => {
-      cached = undefined
+    asked.cached ??= send(getIdentity, {}).then((id) => id.pubkey)
+    asked.cached.then(setPubkey, () => {
+      asked.cached = undefined
     })
   }, [])
   return pubkey

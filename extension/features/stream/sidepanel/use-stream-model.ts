@@ -9,14 +9,14 @@ import { KIND_MUTE_LIST, muteListFromEvent } from "../../../../shared/nostr/kind
 import { KIND_APP_DATA, STREAM_SETTINGS_D, streamSettingsFromEvent, type StreamSettingsContent } from "../../../../shared/nostr/kinds/stream-settings"
 import { engine } from "../../../engine/engine-client"
 import { send } from "../../messaging/send"
+import { afterFirstCard } from "./first-card"
 import { DEFAULT_STREAM_SETTINGS, engineSettings, joinStreamOrder, type StreamFilter } from "./stream-order"
 import { streamDb } from "./stream-db"
+import { useStreamHead } from "./stream-head"
 import { useMyPubkey } from "./use-my-pubkey"
 
 /** How many posts the engine ranks for the Stream (the rest follow newest first). */
 export const RANK_LIMIT = 1000
-/** Rows read first, before the full list of keys, so the first cards paint at once. */
-const HEAD = 12
 /** Carriers checked for membership when an emergent-community chip is on. */
 const MEMBER_CHECKS = 400
 
@@ -53,7 +53,7 @@ export function useStreamModel(): StreamModel {
   const me = useMyPubkey()
   const db = streamDb()
   // First paint: a bounded window of the newest rows (one small query), while every key loads.
-  const head = useLiveQuery(() => db.posts.orderBy("updatedAt").reverse().limit(HEAD).toArray(), [])
+  const head = useStreamHead()
   const headLoaded = head !== undefined
   const newestFirst = useLiveQuery(async () => {
     if (!headLoaded) return undefined // after the first cards: 10k keys cost the main thread ~100 ms
@@ -110,6 +110,7 @@ export function useStreamModel(): StreamModel {
   useEffect(() => {
     const mySeq = ++rankSeq.current
     const run = async () => {
+      await afterFirstCard() // the worker's start (WASM compile, graph replay) must not delay the first cards
       const api = engine()
       await api.setStreamSettings(engineSettings(settings, muted))
       const [list, k, comms] = await Promise.all([api.rankStream({ nowSec: Date.now() / 1000, limit: RANK_LIMIT }), api.kernel(), api.communities()])

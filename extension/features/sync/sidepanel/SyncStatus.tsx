@@ -1,6 +1,7 @@
 import "./sync.css"
 
 import type { SyncStatus as Status } from "../../../../shared/messages/catalog"
+import { useSettleWithEngine } from "../../wallet/sidepanel/settle-with-engine"
 import { RelaySettings } from "./RelaySettings"
 import { useGraphFeed } from "./use-graph-feed"
 import { useSyncStatus } from "./use-sync-status"
@@ -26,10 +27,12 @@ function host(url: string): string {
 
 /**
  * One status line for the network: connected relays, what is waiting to be sent, and a relay's
- * latest refusal of one of our events (never hidden). Also feeds the engine worker (use-graph-feed).
+ * latest refusal of one of our events (never hidden). Also feeds the engine worker (use-graph-feed),
+ * which then weighs the person's due stakes for their settles (settle-with-engine).
  */
 export function SyncStatus() {
   const applied = useGraphFeed()
+  useSettleWithEngine()
   const { status, error, refresh } = useSyncStatus()
   const rejection = status?.rejections[0]
   const open = status?.relays.filter((r) => r.state === "open").length ?? 0

@@ -4,11 +4,20 @@ import { useEffect, useState } from "react"
 import type { GraphDeltaRow } from "../../../../shared/db/database"
 import { getIdentity } from "../../../../shared/messages/catalog"
 import { engine } from "../../../engine/engine-client"
+import { pageSingleton } from "../../../lib/page-singleton"
 import { send } from "../../messaging/send"
+import { afterFirstCard } from "../../stream/sidepanel/first-card"
 import { streamDb } from "../../stream/sidepanel/stream-db"
 
 /** Deltas handed to the worker per call: keeps it responsive while the history replays. */
 const BATCH = 2000
+
+const feedState = pageSingleton("graph-feed", () => ({ caughtUp: false }))
+/**
+ * True once this page's engine has its viewer and the whole stored log (it then follows live).
+ * Before that its Reo is partial: a settle weighed by it would underpay (settle-with-engine.ts).
+ */
+export const graphFeedCaughtUp = (): boolean => feedState.caughtUp
 
 /**
  * The side panel's engine worker is the consumer of the sync core's graph deltas. The background
@@ -36,12 +45,16 @@ export function useGraphFeed(): number {
           last = chunk[chunk.length - 1]!.seq!
           count += deltas.length
         }
-        if (!stopped) setApplied(count)
+        if (!stopped) {
+          setApplied(count)
+          feedState.caughtUp = true
+        }
       })
       return busy
     }
 
     ;(async () => {
+      await afterFirstCard() // starting the worker and replaying the log would delay the first cards
       const { pubkey } = await send(getIdentity, {})
       await engine().setViewer(pubkey, now())
       if (stopped) return
@@ -53,6 +66,7 @@ export function useGraphFeed(): number {
 
     return () => {
       stopped = true
+      feedState.caughtUp = false
       subscription?.unsubscribe()
     }
   }, [])

@@ -9,6 +9,7 @@ import {
   walletNetwork,
   walletPinNetwork,
   walletSend,
+  walletDueStakes,
   walletSettleDue,
   walletStake
 } from "../../../../shared/messages/catalog"
@@ -21,7 +22,7 @@ import type { KeyStore } from "../../identity/background/key-store"
 import { createMessageListener, route } from "../../messaging/background-router"
 import type { ExtensionApi } from "../../messaging/browser-api"
 import { NoNetworkError, createWalletService } from "./wallet-service"
-import { balanceToWire, dayToWire, entryToWire, networkToWire, submittedToWire } from "./wire"
+import { balanceToWire, dayToWire, entryToWire, networkToWire, submittedToWire, weightsFromWire } from "./wire"
 
 export interface WalletDeps {
   db: StreamDb
@@ -35,6 +36,12 @@ export interface WalletDeps {
 
 /** Every few minutes the background settles the person's stakes whose window has closed. */
 export const WALLET_SETTLE_ALARM = "synereo-wallet-settle"
+/**
+ * The background has no attention engine (it runs in the side panel's worker), so its alarm settles
+ * with the ledger's default weights (attention units, no Reo). It leaves a stake this long after its
+ * close to an open side panel, which settles with its engine's weights (settle-with-engine.ts).
+ */
+export const DEFAULT_WEIGHTS_GRACE_SECS = 15 * 60
 
 type Failure = { ok: false; code: string; message: string }
 
@@ -82,8 +89,8 @@ export function registerWallet(browser: ExtensionApi, deps: WalletDeps) {
 
   const settleDue = async (): Promise<void> => {
     if ((await readPinnedGenesis(ledgerDb)) === null) return
-    const settled = await (await service.wallet()).settleDue()
-    if (settled.length > 0) console.info(`Synereo wallet: settled ${settled.length} stake(s)`)
+    const settled = await (await service.wallet()).settleDue({ graceSecs: DEFAULT_WEIGHTS_GRACE_SECS })
+    if (settled.length > 0) console.info(`Synereo wallet: settled ${settled.length} stake(s) with default weights`)
   }
   const alarms = browser.alarms
   if (alarms) {
@@ -115,8 +122,9 @@ export function registerWallet(browser: ExtensionApi, deps: WalletDeps) {
       ),
       route(walletSend, (req) => attempt(async () => ({ ok: true as const, submitted: submittedToWire(await (await service.wallet()).send(req)) }))),
       route(walletStake, (req) => attempt(async () => ({ ok: true as const, submitted: submittedToWire(await (await service.wallet()).stake(req)) }))),
-      route(walletSettleDue, () =>
-        attempt(async () => ({ ok: true as const, settled: (await (await service.wallet()).settleDue()).map(submittedToWire) }))
+      route(walletDueStakes, (req) => attempt(async () => ({ ok: true as const, stakes: await (await service.wallet()).dueStakes(req) }))),
+      route(walletSettleDue, (req) =>
+        attempt(async () => ({ ok: true as const, settled: (await (await service.wallet()).settleDue({ weights: weightsFromWire(req.weights) })).map(submittedToWire) }))
       ),
       route(walletEarnings, (req) => attempt(async () => ({ ok: true as const, days: (await (await service.wallet()).earningsByDay(req)).map(dayToWire) }))),
       route(walletEventStatus, (req) =>

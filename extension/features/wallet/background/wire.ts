@@ -42,3 +42,12 @@ export function submittedToWire(s: Submitted) {
 export function dayToWire(d: DayEarnings) {
   return { day: d.day, viewer: formatAmp(d.viewer), creator: formatAmp(d.creator), upkeep: formatAmp(d.upkeep), total: formatAmp(d.total) }
 }
+
+/**
+ * The side panel's engine weights, per stake and receipt. The catalog's guard checked their form;
+ * the wallet checks each against the ledger's bound (bad-weight) before anything is signed.
+ */
+export function weightsFromWire(weights: { stakeId: string; receipts: [string, string][] }[] | undefined): Map<string, Map<string, bigint>> | undefined {
+  if (weights === undefined) return undefined
+  return new Map(weights.map((w) => [w.stakeId, new Map(w.receipts.map(([id, weight]) => [id, BigInt(weight)]))]))
+}
