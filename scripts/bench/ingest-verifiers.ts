@@ -1,6 +1,5 @@
-// The verifier A/B of the ingest benchmark: the previous WASM verifier (nostr-wasm's own wrapper,
-// kept here only as the baseline) against shared/sync/verifier.ts, on the same events,
-// interleaved in small chunks so a busy machine slows both alike.
+// The verifier A/B of the ingest benchmark: verifiers on the same events, interleaved in small
+// chunks so a busy machine slows all alike; and nostr-wasm's own wrapper, kept only as a reference.
 import { initNostrWasm } from "nostr-wasm"
 
 import type { SignedEvent } from "../../shared/nostr/event-schema"

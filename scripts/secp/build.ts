@@ -12,8 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { SECP_DIR, SECP_WASM } from "./node-source"
-import { CLANG_ARGS, MANIFEST_HEAD, MANIFEST_PATH, SOURCE, readManifest, type SecpManifest } from "./manifest"
+import { COMMANDS, MANIFEST_HEAD, MANIFEST_PATH, readManifest, SECP_DIR, SECP_WASM, SOURCE, type SecpManifest } from "./manifest"
 
 const ROOT = resolve(__dirname, "..", "..")
 /** Where a downloaded tarball is kept between runs (gitignored). */
@@ -60,15 +59,17 @@ async function build(opts: { source?: string; clang: string }): Promise<{ wasm: 
     writeFileSync(join(dir, SOURCE.file), tarball)
     run("tar", ["-xJf", SOURCE.file], dir)
     for (const f of OWN_FILES) cpSync(join(SECP_DIR, f), join(dir, f), { recursive: true })
-    const log = run(opts.clang, [...CLANG_ARGS, "-o", "secp256k1.wasm"], dir)
-    if (log.trim()) throw new Error(`clang printed warnings; the build is meant to be clean:\n${log}`)
+    for (const args of COMMANDS) {
+      const log = run(opts.clang, args, dir)
+      if (log.trim()) throw new Error(`clang printed warnings; the build is meant to be clean:\n${log}`)
+    }
     const wasm = readFileSync(join(dir, "secp256k1.wasm"))
     const copying = readFileSync(join(dir, SOURCE.tree, "COPYING"))
     const module = new WebAssembly.Module(wasm)
     const manifest: SecpManifest = {
       ...MANIFEST_HEAD,
       compiler,
-      command: ["clang", ...CLANG_ARGS, "-o", "secp256k1.wasm"],
+      commands: COMMANDS.map((args) => ["clang", ...args]),
       output: {
         file: "secp256k1.wasm",
         bytes: wasm.length,
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       sha256(readFileSync(SECP_WASM)) !== manifest.output.sha256 && "the committed secp256k1.wasm differs from the rebuild",
       committed.output.sha256 !== manifest.output.sha256 && `the manifest records ${committed.output.sha256}`,
       committed.compiler !== manifest.compiler && `(the manifest's compiler: ${committed.compiler}; another clang gives other bytes)`,
+      JSON.stringify(committed) !== JSON.stringify(manifest) && "secp256k1.wasm.json differs from what this build writes (flags or reasons edited in scripts/secp/manifest.ts?)",
       !readFileSync(join(SECP_DIR, "COPYING")).equals(copying) && "COPYING differs from the source's"
     ].filter(Boolean)
     console.log(`Rebuilt ${line}`)

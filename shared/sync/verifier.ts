@@ -8,7 +8,7 @@ import { createWasmVerify } from "./verify/wasm-verifier"
 export { setSecpSource, type SecpSource } from "./verify/wasm-source"
 
 export interface Verifier {
-  /** "wasm" (libsecp256k1, nostr-wasm's build, our own glue) or "js" (nostr-tools' pure verifier, about 5x slower). */
+  /** "wasm" (libsecp256k1 0.2.0, our build in wasm/secp256k1/) or "js" (nostr-tools' pure verifier, about 17x slower). */
   impl: "wasm" | "js"
   /** Id (sha256 of the NIP-01 serialisation) and BIP-340 signature; false, never a throw, for anything else. */
   verify(event: SignedEvent): boolean
@@ -46,9 +46,10 @@ async function loadWasmVerify(source: SecpSource): Promise<Verifier["verify"]> {
 /**
  * The WASM verifier when WebAssembly can load (an extension page or service worker needs
  * `'wasm-unsafe-eval'` in its CSP; Node always can), else the pure-JS one with a warning.
- * Loads once per context. Why our own glue rather than nostr-wasm's wrapper: it keeps each
- * author's parsed key and decodes hex straight into WASM memory, 1.1-1.2x per signature
- * (docs/PERFORMANCE.md, "Sync ingest"); no published libsecp256k1 build was 1.3x faster.
+ * Loads once per context. Why our own libsecp256k1 build (wasm/secp256k1/): its 32-bit limb
+ * arithmetic is native in WASM, about 3x faster per signature than nostr-wasm's (docs/PERFORMANCE.md,
+ * "Sync ingest"); why our own glue: it keeps each author's parsed key and decodes hex straight
+ * into WASM memory.
  */
 export async function loadVerifier(opts: LoadVerifierOptions = {}): Promise<Verifier> {
   const warn = opts.warn ?? ((m: string, c?: unknown) => console.warn(m, c ?? ""))

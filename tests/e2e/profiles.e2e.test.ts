@@ -10,7 +10,7 @@ import type { ExtensionSession } from "../../scripts/browser/launch-extension"
 import { bookmarkAddress, KIND_METADATA, MIN_POW, mineEvent, reactionTemplate } from "../../shared/nostr/kinds"
 import { newAuthor, RelayTestClient, type Author } from "../relay/relay-test-client"
 import { screenshot, startExtension } from "./support/extension-session"
-import { peerPost, publishTo, sendFrom } from "./support/peers"
+import { peerComment, peerPost, publishTo, sendFrom } from "./support/peers"
 import { startTestSite, type TestSite } from "./support/test-site"
 
 // Names (kind 0), Follow (kind 3) and "People to follow" for a person who follows no one yet,
@@ -109,6 +109,20 @@ describe("names, not keys", () => {
     // Unranked posts have no carriers yet; ranked ones name them.
     for (const c of carriers) expect(c).toBe("Alice Liddell")
     await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
+  })
+
+  it("names comment authors and whom Mute mutes, with the npub in tooltips and accessible names", async () => {
+    await publishTo(relay.url, [await peerComment(alice, P_MALLORY, "Looks like spam to me.")])
+    const author = `${card(P_MALLORY)} [data-testid=comment] [data-testid=person-name]`
+    await panel.waitForFunction((s) => document.querySelector(s)?.textContent === "Alice Liddell", { timeout: 30_000 }, author)
+    expect(await panel.$eval(author, (e) => e.getAttribute("title"))).toMatch(/^Alice Liddell · npub1[0-9a-z]{58}$/)
+    const shortNpub = /\(npub1[0-9a-z]{4}…[0-9a-z]{4}\)$/
+    expect(await panel.$eval(`${card(P_MALLORY)} [data-testid=reply-button]`, (e) => e.getAttribute("aria-label"))).toMatch(new RegExp(`^Reply to Alice Liddell ${shortNpub.source}`))
+    const mute = await panel.$eval(`${card(P_ALICE)} [data-testid=mute-button]`, (e) => ({ label: e.getAttribute("aria-label"), title: e.getAttribute("title") }))
+    expect(mute.label).toMatch(new RegExp(`^Mute Alice Liddell ${shortNpub.source}`))
+    expect(mute.title).toMatch(/^Mute Alice Liddell · npub1[0-9a-z]{58}$/)
+    await panel.$eval(card(P_MALLORY), (e) => e.scrollIntoView())
+    await screenshot(panel, "profiles-01b-comment-names")
   })
 })
 

@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { startRelay, type RunningRelay } from "../../relay"
 import type { ExtensionSession } from "../../scripts/browser/launch-extension"
-import { COMMENT_LIMITS, commentTemplate, mineEvent } from "../../shared/nostr/kinds"
-import { newAuthor, RelayTestClient, type Author } from "../relay/relay-test-client"
+import { newAuthor, RelayTestClient } from "../relay/relay-test-client"
 import { screenshot, startExtension } from "./support/extension-session"
-import { peerPost, publishTo, sendFrom } from "./support/peers"
+import { peerComment, peerPost, publishTo, sendFrom } from "./support/peers"
 import { readStore } from "./support/two-browsers"
 
 // One person's extension against a relay started here; peers publish straight to the relay.
@@ -30,12 +29,6 @@ const P_CAROL = "https://carol.example/garden"
 
 const publish = (events: Record<string, unknown>[]) => publishTo(relay.url, events)
 const post = peerPost
-
-async function comment(author: Author, url: string, content: string) {
-  const t = commentTemplate({ url, parent: { kind: "web" }, content, createdAt: Math.floor(Date.now() / 1000) })
-  const mined = await mineEvent({ ...t, pubkey: author.pubkey }, COMMENT_LIMITS.minPow)
-  return author.sign({ kind: mined.kind, created_at: mined.created_at, tags: mined.tags, content: mined.content })
-}
 
 const card = (url: string) => `[data-testid=post-card][data-url="${url}"]`
 const shownUrls = (p: Page) => p.$$eval("[data-testid=post-card]", (cs) => cs.map((c) => c.getAttribute("data-url")))
@@ -103,7 +96,7 @@ describe("the Stream ranked by current", () => {
   })
 
   it("threads a reply under a peer's comment (NIP-22)", async () => {
-    await publish([await comment(bob, P_ALICE, "Ellington deserves a chapter of his own.")])
+    await publish([await peerComment(bob, P_ALICE, "Ellington deserves a chapter of his own.")])
     await panel.waitForSelector(`${card(P_ALICE)} [data-testid=comment]`, { timeout: 30_000 })
     await panel.click(`${card(P_ALICE)} [data-testid=reply-button]`)
     await panel.type(`${card(P_ALICE)} [data-testid=reply-input]`, "Agreed, and Strayhorn too.")

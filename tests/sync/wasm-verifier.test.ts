@@ -1,4 +1,4 @@
-// The WASM verifier (shared/sync/verifier.ts over nostr-wasm's libsecp256k1 binary) must give
+// The WASM verifier (shared/sync/verifier.ts over wasm/secp256k1's libsecp256k1 build) must give
 // nostr-tools' pure verifyEvent's verdict on everything: checked-in vectors (verify-vectors.json),
 // a parity property over valid, tampered and garbage events, and key-cache churn.
 import { readFileSync } from "node:fs"

@@ -30,8 +30,8 @@ EXPORT("sha256_finalize") void wasm_sha256_finalize(secp256k1_sha256 *hash, unsi
 }
 
 /* Verification needs no context of its own since 0.2.0 (its tables are static): the static
- * context, after the library's self-test, rather than secp256k1_context_create, which would
- * link the signing table and blinding we never use. 0 if the self-test fails (it traps first). */
+ * context, after the library's self-test (a failure traps), rather than secp256k1_context_create,
+ * which would link the signing table and blinding we never use. */
 EXPORT("context_verify") const secp256k1_context *wasm_context_verify(void) {
     secp256k1_selftest();
     return secp256k1_context_static;

@@ -13,3 +13,6 @@ export async function send<D extends MessageDef<string, z.ZodType, z.ZodType>>(d
   }
   return parsed.data as z.infer<D["response"]>
 }
+
+/** How a module that must not load the browser API (settle-with-engine.ts) is handed `send`. */
+export type Send = typeof send

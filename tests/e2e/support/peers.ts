@@ -1,6 +1,7 @@
 import type { Page } from "puppeteer-core"
 import { expect } from "vitest"
 
+import { COMMENT_LIMITS, commentTemplate, mineEvent } from "../../../shared/nostr/kinds"
 import { sanitizeMetadata } from "../../../shared/posts/link-metadata"
 import { linkPostTemplate } from "../../../shared/posts/link-post-event"
 import { RelayTestClient, type Author } from "../../relay/relay-test-client"
@@ -23,6 +24,13 @@ export function peerPost(author: Author, url: string, title: string, opts: { not
   const at = opts.at ?? Math.floor(Date.now() / 1000)
   const t = linkPostTemplate(url, sanitizeMetadata({ title, siteName: new URL(url).host, description: `${title}: a page worth reading.` }, url), at)
   return author.sign({ ...t, content: opts.note ?? t.content, tags: [...t.tags, ...(opts.tags ?? []).map((x) => ["t", x])] })
+}
+
+/** A peer's top-level comment on a web page (NIP-22), mined to the comments' proof of work. */
+export async function peerComment(author: Author, url: string, content: string) {
+  const t = commentTemplate({ url, parent: { kind: "web" }, content, createdAt: Math.floor(Date.now() / 1000) })
+  const mined = await mineEvent({ ...t, pubkey: author.pubkey }, COMMENT_LIMITS.minPow)
+  return author.sign({ kind: mined.kind, created_at: mined.created_at, tags: mined.tags, content: mined.content })
 }
 
 /** A declared message sent from an extension page, as the panel's own code sends it. */

@@ -1,11 +1,12 @@
 import { FollowButton } from "./FollowButton"
 import { personAccessibleName } from "./person-label"
 import { PersonName } from "./PersonName"
-import { useProfileNames } from "./use-profile-names"
 
-/** "Brought by <name>" on a Stream card, with Follow beside it for anyone but the person. */
-export function BroughtBy({ pubkey, me }: { pubkey: string; me: string | undefined }) {
-  const names = useProfileNames([pubkey])
+/**
+ * "Brought by <name>" on a Stream card, with Follow beside it for anyone but the person. `names`
+ * comes from the card's one names query (card-people.ts).
+ */
+export function BroughtBy({ pubkey, me, names }: { pubkey: string; me: string | undefined; names: Map<string, string> }) {
   return (
     <>
       <span>

@@ -6,24 +6,31 @@ import type { PostRow } from "../../../../shared/db/database"
 import { replyToComment } from "../../../../shared/messages/catalog"
 import { COMMENT_LIMITS } from "../../../../shared/nostr/kinds"
 import { send } from "../../messaging/send"
+import { personAccessibleName, personLabel } from "../../people/sidepanel/person-label"
+import { PersonName } from "../../people/sidepanel/PersonName"
 import { CommentBox } from "./CommentBox"
 import { useTextForm } from "./use-text-form"
-import { shortNpub, fullNpub } from "./identity-label"
 import { LikeButton } from "./LikeButton"
 import { relativeTime } from "./relative-time"
 import { buildThreads, countThread, type ThreadNode } from "./thread"
-import { useCardSocial } from "./use-card-social"
-import { useMyPubkey } from "./use-my-pubkey"
+import type { CardSocial as Social } from "./use-card-social"
 
 /** Threads shown per card before "show all". */
 const SHOWN = 2
 /** Deeper replies are drawn at this indentation (the thread stays readable in a narrow panel). */
 const MAX_INDENT = 3
 
+interface CardSocialProps {
+  post: PostRow
+  me: string | undefined
+  social: Social
+  /** The card's names (card-people.ts), comment authors among them. */
+  names: Map<string, string>
+  actions?: React.ReactNode
+}
+
 /** A card's likes, its NIP-22 comment threads (with replies), a like button and a comment box. Peers' text renders as text only. */
-export function CardSocial({ post, actions }: { post: PostRow; actions?: React.ReactNode }) {
-  const me = useMyPubkey()
-  const social = useCardSocial(post, me)
+export function CardSocial({ post, me, social, names, actions }: CardSocialProps) {
   const [error, setError] = useState<string>()
   const [all, setAll] = useState(false)
   const threads = buildThreads(social.comments)
@@ -48,7 +55,7 @@ export function CardSocial({ post, actions }: { post: PostRow; actions?: React.R
             </li>
           ) : null}
           {shown.map((t) => (
-            <CommentNode key={t.comment.id} node={t} me={me} url={post.url} onError={setError} />
+            <CommentNode key={t.comment.id} node={t} me={me} names={names} url={post.url} onError={setError} />
           ))}
         </ol>
       ) : null}
@@ -62,26 +69,25 @@ export function CardSocial({ post, actions }: { post: PostRow; actions?: React.R
   )
 }
 
-function CommentNode({ node, me, url, onError }: { node: ThreadNode; me: string | undefined; url: string; onError(m: string): void }) {
+function CommentNode({ node, me, names, url, onError }: { node: ThreadNode; me: string | undefined; names: Map<string, string>; url: string; onError(m: string): void }) {
   const [replying, setReplying] = useState(false)
   const c = node.comment
-  const who = c.author === me ? "You" : shortNpub(c.author)
+  // A chosen name proves nothing, so controls also carry the npub ("Reply to Alice (npub1…)").
+  const who = personAccessibleName(c.author, me, names)
   return (
     <li data-testid="comment" data-comment-id={c.id} data-depth={node.depth} className="comment" style={{ marginLeft: Math.min(node.depth, MAX_INDENT) * 14 }}>
       <div className="comment-line">
-        <span className="comment-author" title={fullNpub(c.author)}>
-          {who}
-        </span>{" "}
+        <PersonName className="comment-author" pubkey={c.author} me={me} names={names} />{" "}
         <span className="comment-text">{c.content}</span> <span className="muted">· {relativeTime(c.createdAt)}</span>{" "}
         <button type="button" className="link-button" data-testid="reply-button" aria-expanded={replying} aria-label={`Reply to ${who}`} onClick={() => setReplying((r) => !r)}>
           Reply
         </button>
       </div>
-      {replying ? <ReplyBox url={url} parentId={c.id} to={who} onDone={() => setReplying(false)} onError={onError} /> : null}
+      {replying ? <ReplyBox url={url} parentId={c.id} to={who} shortTo={personLabel(c.author, me, names)} onDone={() => setReplying(false)} onError={onError} /> : null}
       {node.replies.length > 0 ? (
         <ol className="comment-list replies" aria-label={`Replies to ${who}`}>
           {node.replies.map((r) => (
-            <CommentNode key={r.comment.id} node={r} me={me} url={url} onError={onError} />
+            <CommentNode key={r.comment.id} node={r} me={me} names={names} url={url} onError={onError} />
           ))}
         </ol>
       ) : null}
@@ -89,7 +95,7 @@ function CommentNode({ node, me, url, onError }: { node: ThreadNode; me: string 
   )
 }
 
-function ReplyBox({ url, parentId, to, onDone, onError }: { url: string; parentId: string; to: string; onDone(): void; onError(m: string): void }) {
+function ReplyBox({ url, parentId, to, shortTo, onDone, onError }: { url: string; parentId: string; to: string; shortTo: string; onDone(): void; onError(m: string): void }) {
   const id = useId()
   const { text, setText, busy, submit } = useTextForm((content) => send(replyToComment, { url, parentId, content }), onError, onDone)
   return (
@@ -105,7 +111,7 @@ function ReplyBox({ url, parentId, to, onDone, onError }: { url: string; parentI
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && onDone()}
         maxLength={COMMENT_LIMITS.contentChars}
-        placeholder={`Reply to ${to}`}
+        placeholder={`Reply to ${shortTo}`}
         disabled={busy}
       />
       <button type="submit" className="secondary small" data-testid="reply-submit" disabled={busy || !text.trim()} aria-busy={busy}>

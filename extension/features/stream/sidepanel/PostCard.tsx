@@ -4,13 +4,17 @@ import { useEffect, useId, useState } from "react"
 import type { PostRow } from "../../../../shared/db/database"
 import type { RankedPost } from "../../../../shared/engine/engine-api"
 import { openAmplifyDialog } from "../../amplify/sidepanel/amplify-dialog-store"
+import { BroughtBy } from "../../people/sidepanel/BroughtBy"
+import { personAccessibleName, personTooltip } from "../../people/sidepanel/person-label"
+import { useProfileNames } from "../../people/sidepanel/use-profile-names"
+import { cardPeople } from "./card-people"
 import { CardSocial } from "./CardSocial"
 import { markFirstCard } from "./first-card"
-import { BroughtBy } from "../../people/sidepanel/BroughtBy"
-import { formatCurrent, formatReo, shortNpub } from "./identity-label"
+import { formatCurrent, formatReo } from "./identity-label"
 import { relativeTime } from "./relative-time"
 import { formatAmps } from "./stream-order"
 import { streamDb } from "./stream-db"
+import { useCardSocial } from "./use-card-social"
 import { WhyPanel } from "./WhyPanel"
 
 export interface PostCardProps {
@@ -38,6 +42,9 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
   const noteEventId = post.eventIds[broughtBy] ?? post.eventIds[post.amplifiers[0] ?? ""]
   const note = useLiveQuery(async () => (noteEventId ? ((await streamDb().events.get(noteEventId))?.event.content ?? "") : ""), [noteEventId])
   const amplifiers = post.amplifiers.length
+  const muted = post.amplifiers[0] ?? broughtBy
+  const social = useCardSocial(post, me)
+  const names = useProfileNames(cardPeople([broughtBy, muted], social.comments))
 
   useEffect(markFirstCard, [])
 
@@ -66,7 +73,14 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
         Hide
       </button>
       {broughtBy && broughtBy !== me ? (
-        <button type="button" className="tool-button danger-text" data-testid="mute-button" aria-label={`Mute ${shortNpub(post.amplifiers[0] ?? broughtBy)}`} onClick={() => onMute(post.amplifiers[0] ?? broughtBy)}>
+        <button
+          type="button"
+          className="tool-button danger-text"
+          data-testid="mute-button"
+          aria-label={`Mute ${personAccessibleName(muted, me, names)}`}
+          title={`Mute ${personTooltip(muted, names)}`}
+          onClick={() => onMute(muted)}
+        >
           Mute
         </button>
       ) : null}
@@ -109,7 +123,7 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
           </blockquote>
         ) : null}
         <div className="card-brought" data-testid="brought-by">
-          <BroughtBy pubkey={broughtBy} me={me} />
+          <BroughtBy pubkey={broughtBy} me={me} names={names} />
           {carrier ? <span className="reo-chip" title="Their Reo for you (1 = average)">Reo {formatReo(carrier.reo)}</span> : null}
           {staked !== undefined && staked > 0n ? (
             <span className="amp-chip" data-testid="post-amps">
@@ -126,7 +140,7 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
           </span>
         </div>
         {why ? <WhyPanel id={whyId} post={ranked} me={me} /> : null}
-        <CardSocial post={post} actions={actions} />
+        <CardSocial post={post} me={me} social={social} names={names} actions={actions} />
       </div>
     </article>
   )

@@ -1,7 +1,7 @@
 import "./sync.css"
 
 import type { SyncStatus as Status } from "../../../../shared/messages/catalog"
-import { useSettleWithEngine } from "../../wallet/sidepanel/settle-with-engine"
+import { useSettleWithEngine } from "../../wallet/sidepanel/use-settle-with-engine"
 import { RelaySettings } from "./RelaySettings"
 import { useGraphFeed } from "./use-graph-feed"
 import { useSyncStatus } from "./use-sync-status"
