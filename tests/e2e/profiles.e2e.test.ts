@@ -110,20 +110,6 @@ describe("names, not keys", () => {
     for (const c of carriers) expect(c).toBe("Alice Liddell")
     await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
   })
-
-  it("names comment authors and whom Mute mutes, with the npub in tooltips and accessible names", async () => {
-    await publishTo(relay.url, [await peerComment(alice, P_MALLORY, "Looks like spam to me.")])
-    const author = `${card(P_MALLORY)} [data-testid=comment] [data-testid=person-name]`
-    await panel.waitForFunction((s) => document.querySelector(s)?.textContent === "Alice Liddell", { timeout: 30_000 }, author)
-    expect(await panel.$eval(author, (e) => e.getAttribute("title"))).toMatch(/^Alice Liddell · npub1[0-9a-z]{58}$/)
-    const shortNpub = /\(npub1[0-9a-z]{4}…[0-9a-z]{4}\)$/
-    expect(await panel.$eval(`${card(P_MALLORY)} [data-testid=reply-button]`, (e) => e.getAttribute("aria-label"))).toMatch(new RegExp(`^Reply to Alice Liddell ${shortNpub.source}`))
-    const mute = await panel.$eval(`${card(P_ALICE)} [data-testid=mute-button]`, (e) => ({ label: e.getAttribute("aria-label"), title: e.getAttribute("title") }))
-    expect(mute.label).toMatch(new RegExp(`^Mute Alice Liddell ${shortNpub.source}`))
-    expect(mute.title).toMatch(/^Mute Alice Liddell · npub1[0-9a-z]{58}$/)
-    await panel.$eval(card(P_MALLORY), (e) => e.scrollIntoView())
-    await screenshot(panel, "profiles-01b-comment-names")
-  })
 })
 
 describe("People to follow, and Follow on a card", () => {
@@ -211,6 +197,23 @@ describe("my own name, and the amplify dialog's title", () => {
     await screenshot(panel, "profiles-05-amplify-title")
     await panel.click("[data-testid=amplify-cancel]")
     await page.close()
+  })
+})
+
+// Last: a comment on Mallory's post is an engagement, which would change who People to follow suggests.
+describe("names in the Stream's comments and controls", () => {
+  it("names comment authors and whom Mute mutes, with the npub in tooltips and accessible names", async () => {
+    await publishTo(relay.url, [await peerComment(alice, P_MALLORY, "Looks like spam to me.")])
+    const author = `${card(P_MALLORY)} [data-testid=comment] [data-testid=person-name]`
+    await panel.waitForFunction((s) => document.querySelector(s)?.textContent === "Alice Liddell", { timeout: 30_000 }, author)
+    expect(await panel.$eval(author, (e) => e.getAttribute("title"))).toMatch(/^Alice Liddell · npub1[0-9a-z]{58}$/)
+    const shortNpub = /\(npub1[0-9a-z]{4}…[0-9a-z]{4}\)$/
+    expect(await panel.$eval(`${card(P_MALLORY)} [data-testid=reply-button]`, (e) => e.getAttribute("aria-label"))).toMatch(new RegExp(`^Reply to Alice Liddell ${shortNpub.source}`))
+    const mute = await panel.$eval(`${card(P_ALICE)} [data-testid=mute-button]`, (e) => ({ label: e.getAttribute("aria-label"), title: e.getAttribute("title") }))
+    expect(mute.label).toMatch(new RegExp(`^Mute Alice Liddell ${shortNpub.source}`))
+    expect(mute.title).toMatch(/^Mute Alice Liddell · npub1[0-9a-z]{58}$/)
+    await panel.$eval(card(P_MALLORY), (e) => e.scrollIntoView())
+    await screenshot(panel, "profiles-06-comment-names")
   })
 })
 
