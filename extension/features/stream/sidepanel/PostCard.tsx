@@ -42,9 +42,8 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
   const noteEventId = post.eventIds[broughtBy] ?? post.eventIds[post.amplifiers[0] ?? ""]
   const note = useLiveQuery(async () => (noteEventId ? ((await streamDb().events.get(noteEventId))?.event.content ?? "") : ""), [noteEventId])
   const amplifiers = post.amplifiers.length
-  const muted = post.amplifiers[0] ?? broughtBy
   const social = useCardSocial(post, me)
-  const names = useProfileNames(cardPeople([broughtBy, muted], social.comments))
+  const names = useProfileNames(cardPeople([broughtBy], social.comments))
 
   useEffect(markFirstCard, [])
 
@@ -77,9 +76,10 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
           type="button"
           className="tool-button danger-text"
           data-testid="mute-button"
-          aria-label={`Mute ${personAccessibleName(muted, me, names)}`}
-          title={`Mute ${personTooltip(muted, names)}`}
-          onClick={() => onMute(muted)}
+          // Mute acts on the person the card names, never on another amplifier of the same link
+          aria-label={`Mute ${personAccessibleName(broughtBy, me, names)}`}
+          title={`Mute ${personTooltip(broughtBy, names)}`}
+          onClick={() => onMute(broughtBy)}
         >
           Mute
         </button>

@@ -3,7 +3,9 @@ import { useId, useState } from "react"
 
 import type { CommunityInfo } from "../../../../shared/engine/engine-api"
 import type { StreamSettingsContent } from "../../../../shared/nostr/kinds/stream-settings"
-import { fullNpub, shortNpub } from "./identity-label"
+import { personAccessibleName } from "../../people/sidepanel/person-label"
+import { PersonName } from "../../people/sidepanel/PersonName"
+import { useProfileNames } from "../../people/sidepanel/use-profile-names"
 
 type Source = StreamSettingsContent["allowAmplifiedFrom"][number]
 const SOURCES: { id: Exclude<Source, "everyone">; label: string }[] = [
@@ -45,6 +47,7 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
   const [dialInput, setDialInput] = useState("")
   const blockId = useId()
   const dialId = useId()
+  const names = useProfileNames([...Object.keys(settings.dials), ...settings.blockedAdvertisers, ...muted])
   const allow = new Set(settings.allowAmplifiedFrom)
   const mode = allow.has("everyone") ? "everyone" : allow.size === 0 ? "none" : "some"
 
@@ -102,15 +105,15 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
         <ul className="ss-list">
           {Object.entries(settings.dials).map(([pk, d]) => (
             <li key={pk} className="ss-dial" data-testid="dial-row">
-              <label title={fullNpub(pk)}>
-                <span>{shortNpub(pk)}</span>
-                <input type="range" min={0} max={4} step={1} value={d} aria-label={`Dial for ${shortNpub(pk)}`} aria-valuetext={`${d}`} onChange={(e) => update({ dials: { ...settings.dials, [pk]: Number(e.target.value) } })} />
+              <label>
+                <PersonName pubkey={pk} me={undefined} names={names} />
+                <input type="range" min={0} max={4} step={1} value={d} aria-label={`Dial for ${personAccessibleName(pk, undefined, names)}`} aria-valuetext={`${d}`} onChange={(e) => update({ dials: { ...settings.dials, [pk]: Number(e.target.value) } })} />
                 <output>{d}</output>
               </label>
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Remove the dial for ${shortNpub(pk)}`}
+                aria-label={`Remove the dial for ${personAccessibleName(pk, undefined, names)}`}
                 onClick={() => {
                   const { [pk]: _, ...rest } = settings.dials
                   update({ dials: rest })
@@ -146,8 +149,8 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
         <ul className="ss-list">
           {settings.blockedAdvertisers.map((pk) => (
             <li key={pk} data-testid="blocked-row">
-              <span title={fullNpub(pk)}>{shortNpub(pk)}</span>{" "}
-              <button type="button" className="link-button" aria-label={`Unblock ${shortNpub(pk)}`} onClick={() => update({ blockedAdvertisers: settings.blockedAdvertisers.filter((x) => x !== pk) })}>
+              <PersonName pubkey={pk} me={undefined} names={names} />{" "}
+              <button type="button" className="link-button" aria-label={`Unblock ${personAccessibleName(pk, undefined, names)}`} onClick={() => update({ blockedAdvertisers: settings.blockedAdvertisers.filter((x) => x !== pk) })}>
                 Unblock
               </button>
             </li>
@@ -179,8 +182,8 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
           <ul className="ss-list" data-testid="muted-list">
             {muted.map((pk) => (
               <li key={pk}>
-                <span title={fullNpub(pk)}>{shortNpub(pk)}</span>{" "}
-                <button type="button" className="link-button" data-testid="unmute-button" aria-label={`Unmute ${shortNpub(pk)}`} onClick={() => unmute(pk)}>
+                <PersonName pubkey={pk} me={undefined} names={names} />{" "}
+                <button type="button" className="link-button" data-testid="unmute-button" aria-label={`Unmute ${personAccessibleName(pk, undefined, names)}`} onClick={() => unmute(pk)}>
                   Unmute
                 </button>
               </li>
