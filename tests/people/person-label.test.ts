@@ -18,6 +18,13 @@ describe("person labels", () => {
     expect(personLabel(ME, ME, new Map([[ME, "Me myself"]]))).toBe("You")
   })
 
+  it("never lets a peer's chosen name pass for the person's own You", () => {
+    for (const name of ["You", "you", " YOU ", "You.", "Y o u"]) {
+      expect(personLabel(BOB, ME, new Map([[BOB, name]]))).toBe(`${name} (${shortNpub(BOB)})`)
+    }
+    expect(personLabel(BOB, ME, new Map([[BOB, "Yours truly"]]))).toBe("Yours truly")
+  })
+
   it("puts the full npub in the tooltip, after the name when there is one", () => {
     expect(personTooltip(ALICE, names)).toBe(`Alice · ${fullNpub(ALICE)}`)
     expect(personTooltip(BOB, names)).toBe(fullNpub(BOB))
