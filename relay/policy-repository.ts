@@ -95,6 +95,27 @@ export class PolicyRepository extends EventRepository {
     }
   }
 
+  /**
+   * Deletes every stored event these keys authored, except the kinds never deleted (the AMP
+   * ledger's, deletion requests). Unlike NIP-09 it leaves no tombstone, so the same events may be
+   * published again: it is the operator's own cleanup of a local relay, not an author's request.
+   * Returns how many events were deleted.
+   */
+  async deleteAuthoredBy(authors: readonly string[]): Promise<number> {
+    const select = this.inner.getDatabase().prepare<[string], { id: string; kind: number }>("SELECT id, kind FROM events WHERE author = ?")
+    let deleted = 0
+    for (const author of new Set(authors)) {
+      const ids = select.all(author).filter(row => !isUndeletableKind(row.kind)).map(row => row.id)
+      for (let i = 0; i < ids.length; i += PURGE_BATCH) {
+        const batch = ids.slice(i, i + PURGE_BATCH)
+        await this.inner.deleteByDeletionRequest(onlyIds(author, batch))
+        this.expirations.forget(batch)
+      }
+      deleted += ids.length
+    }
+    return deleted
+  }
+
   countStored(): number {
     const row = this.inner.getDatabase().prepare("SELECT count(*) AS n FROM events").get() as { n: number }
     return row.n

@@ -58,6 +58,12 @@ export interface RunningRelay {
   /** Path of the sqlite file, or ":memory:". */
   storage: string
   stats(): RelayStats
+  /**
+   * Deletes every stored event by these authors (the AMP ledger's kinds and deletion requests
+   * excepted) without NIP-09 tombstones, so they can be published again; resolves with the count.
+   * For whoever runs this relay (the demo replacing its old history), not reachable by clients.
+   */
+  deleteAuthoredBy(authors: readonly string[]): Promise<number>
   /** Closes every connection, waits for work in flight, closes the database. Idempotent. */
   close(): Promise<void>
 }
@@ -177,6 +183,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
     port,
     storage,
     close,
+    deleteAuthoredBy: authors => lock.run(() => repository.deleteAuthoredBy(authors)),
     stats: () => ({
       connections: sockets.size,
       subscriptions: hub.subscriptionCount(),

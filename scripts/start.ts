@@ -14,6 +14,7 @@ import { startDemo, type DemoRun } from "./demo/run-demo"
 
 const ROOT = resolve(__dirname, "..")
 const DATA = join(ROOT, ".data")
+const RELAY_DIR = join(DATA, "relay")
 /** Headless, before the screenshot: how long to wait for the demo's posts in the side panel… */
 const POSTS_WAIT_MS = 90_000
 const POSTS_WANTED = 10
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   const hasDisplay = process.platform !== "linux" || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY
   const headless = args.headless === true || !hasDisplay
 
-  const relay = await startRelay({ port: LOCAL_RELAY_PORT, dataDir: join(DATA, "relay") }).catch((err: NodeJS.ErrnoException) => {
+  const relay = await startRelay({ port: LOCAL_RELAY_PORT, dataDir: RELAY_DIR }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE") throw new Error(`Port ${LOCAL_RELAY_PORT} is busy: is another \`npm start\` or \`npm run relay\` running?`)
     throw err
   })
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     demo = await startDemo({
       relayUrl: relay.url,
       dataDir: join(DATA, "demo"),
+      // A re-dated or re-formatted demo history replaces the old one on the relay (relay-generation.ts).
+      relayStore: { dataDir: RELAY_DIR, deleteAuthoredBy: relay.deleteAuthoredBy },
       // Demo AMPs (.data/amp-demo): the community's amplifications become stakes once it is funded.
       ledger: async (a) => {
         const me = await Promise.race([

@@ -1,9 +1,10 @@
-import { createDemoCommunity, createRng, type DemoCommunity } from "../../shared/demo"
+import { createDemoCommunity, createRng, type DemoCommunity, type DemoOptions } from "../../shared/demo"
 import { KIND_COMMENT, KIND_CONTACT_LIST, KIND_METADATA, KIND_REACTION, KIND_RELAY_LIST, KIND_WEB_BOOKMARK } from "../../shared/nostr/kinds"
 import type { SignedEvent } from "../../shared/nostr/event-schema"
 import { amplificationStatus, type DemoLedgerSeeder } from "./ledger"
 import { nodeDemoCrypto } from "./node-crypto"
 import { RelayPublisher } from "./publisher"
+import { retireOtherDemoHistories, type DemoRelayStore } from "./relay-generation"
 import { HistoryCache, loadState, saveIdentities } from "./state"
 
 export interface DemoRunOptions {
@@ -22,6 +23,13 @@ export interface DemoRunOptions {
   progressEveryMs?: number
   /** The ledger's demo seeding, when there is one: the planned amplifications become stakes (ledger.ts). */
   ledger?: DemoLedgerSeeder
+  /**
+   * The relay's own store, when the demo runs against a relay of this machine (`npm start`): any
+   * other demo history on it is deleted before this one is published (relay-generation.ts).
+   */
+  relayStore?: DemoRelayStore
+  /** A smaller community (tests); default the full demo. */
+  shape?: Omit<Partial<DemoOptions>, "seed" | "now" | "relayUrl" | "crypto">
   nowSec?: () => number
 }
 
@@ -75,7 +83,7 @@ export async function startDemo(opts: DemoRunOptions): Promise<DemoRun> {
   const nowSec = opts.nowSec ?? (() => Math.floor(Date.now() / 1000))
   const { state, fresh } = loadState(opts.dataDir, nowSec(), opts.seed)
   const crypto = await nodeDemoCrypto()
-  const community = createDemoCommunity({ seed: state.seed, now: state.anchor, relayUrl: opts.relayUrl, crypto })
+  const community = createDemoCommunity({ ...opts.shape, seed: state.seed, now: state.anchor, relayUrl: opts.relayUrl, crypto })
   saveIdentities(opts.dataDir, community)
   const cache = new HistoryCache(opts.dataDir, community)
   const counts = community.historyCounts()
@@ -101,6 +109,10 @@ export async function startDemo(opts: DemoRunOptions): Promise<DemoRun> {
     let fromCache = 0
     let postsSent = 0
     let lastProgress = Date.now()
+    if (opts.relayStore) {
+      const retired = await retireOtherDemoHistories(opts.relayStore, community)
+      if (retired) log(`Demo: deleted ${retired.toLocaleString("en")} events of an older demo history from the relay, so the community is not shown twice`)
+    }
     const events = (function* () {
       for (const event of community.history({ cached: (i) => cache.get(i) })) {
         if (cache.get(index)?.id === event.id) fromCache++

@@ -54,6 +54,18 @@ export function saveIdentities(dir: string, community: DemoCommunity): string {
 }
 
 /**
+ * Names one demo history (a generation): everything that shapes its events, the format, seed and
+ * anchor included. The same key means the same event ids.
+ */
+export function historyKey(community: DemoCommunity): string {
+  const o = community.options
+  return createHash("sha256")
+    .update(JSON.stringify({ format: DEMO_FORMAT, ...o, communities: o.communities, length: community.historyLength }))
+    .digest("hex")
+    .slice(0, 16)
+}
+
+/**
  * The signed history on disk (`history-<key>.jsonl`, one `{"i", "e"}` line per event), so a
  * restart republishes the same events without mining again. The key covers everything that
  * shapes the events; a torn last line (a crash mid-write) is ignored and signed again.
@@ -63,12 +75,7 @@ export class HistoryCache {
   private readonly events = new Map<number, SignedEvent>()
 
   constructor(dir: string, community: DemoCommunity) {
-    const o = community.options
-    const key = createHash("sha256")
-      .update(JSON.stringify({ format: DEMO_FORMAT, ...o, communities: o.communities, length: community.historyLength }))
-      .digest("hex")
-      .slice(0, 16)
-    this.file = join(dir, `history-${key}.jsonl`)
+    this.file = join(dir, `history-${historyKey(community)}.jsonl`)
     if (!existsSync(this.file)) return
     for (const line of readFileSync(this.file, "utf8").split("\n")) {
       if (!line) continue

@@ -31,6 +31,11 @@ export interface EngineApi {
   setStreamSettings(settings: StreamSettings): void
   /** Reo of any identity from the current person's point of view. */
   reo(pubkey: string): ReoReading
+  /**
+   * How many identities the current person follows or has engaged with (0 without a viewer). 0
+   * means no one has standing from their point of view yet, so nothing can be ranked for them.
+   */
+  viewerOutDegree(): number
   /** Reo of an identity within a community, from the current person's point of view. */
   communityReo(community: string, pubkey: string): ReoReading
   /** Named (topic) and emergent communities, largest first. */

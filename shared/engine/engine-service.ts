@@ -35,6 +35,8 @@ export function createEngineService(kernel: Kernel): EngineApi {
       })
     },
     reo: (pubkey) => reading(pubkey, core.viewer >= 0 ? 0 : -1),
+    // From the TS edge store, the source of truth both kernels are built from: no kernel query needed.
+    viewerOutDegree: () => (core.viewer < 0 ? 0 : core.edges.outDegree(core.viewer)),
     communityReo: (community, pubkey) => reading(pubkey, core.viewer >= 0 ? core.communities.slotFor(community, viewerReo) : -1),
     communities: () => core.communities.list(),
     rankStream({ nowSec, limit }) {

@@ -1,5 +1,6 @@
 import * as z from "zod"
 
+import { topicTag } from "../posts/topic"
 import { defineMessage } from "./define"
 
 const amplifyResult = z.union([
@@ -398,7 +399,12 @@ export const amplifySubmit = defineMessage(
     title: z.string().max(4000).optional(),
     note: z.string().max(8000).optional(),
     amount: z.string().max(32),
-    topic: z.string().max(200).optional(),
+    /** A #tag topic (shared/posts/topic.ts); an emergent "~community" can never be a tag, so it is refused here. */
+    topic: z
+      .string()
+      .max(200)
+      .refine((t) => topicTag(t) !== undefined, "not a topic: a community (~name) cannot be tagged")
+      .optional(),
     tabId: z.number().int().optional()
   }),
   z.union([

@@ -10,7 +10,7 @@ export interface LinkMetadata {
   title: string
   description: string
   siteName: string
-  /** An absolute http(s) URL, or "" when the page has none we accept. */
+  /** An absolute https URL, or "" when the page has none we accept. */
   image: string
 }
 
@@ -25,11 +25,17 @@ export function cleanText(value: unknown, max: number): string {
   return chars.length <= max ? flat : chars.slice(0, max - 1).join("").trimEnd() + "…"
 }
 
+/**
+ * The preview image address a card may ever load, or "". Only https: a plain-http image would
+ * also tell everyone on the reader's network which picture (so which post) they are looking at,
+ * and could be rewritten on the way. Applied to new posts and again at render time, for posts
+ * stored before this rule.
+ */
 export function cleanImageUrl(value: unknown, pageUrl: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > LIMITS.imageUrl) return ""
   try {
     const u = new URL(value.trim(), pageUrl)
-    if (u.protocol !== "https:" && u.protocol !== "http:") return ""
+    if (u.protocol !== "https:") return ""
     u.username = ""
     u.password = ""
     const s = u.toString()

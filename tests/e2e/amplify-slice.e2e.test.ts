@@ -115,4 +115,27 @@ describe("the foundation slice in real Chromium", () => {
     expect(found).toEqual({ title: HOSTILE_TITLE, injected: 0, pwned: null })
     await screenshot(panel, "04-hostile-title-as-text")
   })
+
+  it("clears a stale refusal when a dialog opens for another page, and lets the person dismiss one", async () => {
+    const welcome = (await session.browser.pages()).find((p) => p.url().startsWith(`chrome-extension://${session.extensionId}/`) && p !== panel) ?? (await session.browser.newPage())
+    if (!welcome.url().startsWith("chrome-extension:")) await welcome.goto(`chrome-extension://${session.extensionId}/tabs/welcome.html`)
+    await welcome.bringToFront()
+    await panel.click("[data-testid=amplify-button]")
+    // A refusal ("…this is a "chrome-extension:" address", or how to invoke it on a page).
+    await panel.waitForFunction(() => document.querySelector("[data-testid=amplify-status]")?.classList.contains("error"))
+    await screenshot(panel, "05-refused-extension-page")
+    await session.grantActiveTab(article) // the toolbar button on a web page: a dialog for that page
+    await panel.waitForSelector("[data-testid=amplify-dialog][open]")
+    await panel.waitForFunction(() => document.querySelector("[data-testid=amplify-status]")?.textContent === "")
+    await screenshot(panel, "06-dialog-without-stale-error")
+    await panel.click("[data-testid=amplify-cancel]")
+    await panel.waitForSelector("[data-testid=amplify-dialog]", { hidden: true })
+
+    await welcome.bringToFront()
+    await panel.click("[data-testid=amplify-button]")
+    await panel.waitForSelector("[data-testid=amplify-status-dismiss]")
+    await panel.click("[data-testid=amplify-status-dismiss]")
+    expect(await statusText()).toBe("")
+    expect(await panel.$("[data-testid=amplify-status-dismiss]")).toBeNull()
+  })
 })

@@ -150,7 +150,11 @@ describe("identity and settings in real Chromium", () => {
     })
     expect(await welcome.$eval("[data-testid=choice-new]", (e) => (e as HTMLInputElement).checked)).toBe(true)
     await welcome.waitForSelector("[data-testid=backup-nudge]")
-    expect(await welcome.$eval("[data-testid=privacy-statement]", (e) => e.textContent)).toMatch(/No analytics/)
+    // The statement names what is published (not only amplifications) and what never leaves.
+    const privacy = await welcome.$eval("[data-testid=privacy-statement]", (e) => e.textContent ?? "")
+    expect(privacy).toMatch(/likes, comments, follows, mutes, your display name, your Stream settings, your relay list/)
+    expect(privacy).toMatch(/no analytics/)
+    expect(privacy).not.toMatch(/Nothing is published unless you amplify/)
     await welcome.click("[data-testid=choice-import]")
     await welcome.waitForSelector("[data-testid=import-secret]")
     await shot(welcome, "identity-01-welcome", true)

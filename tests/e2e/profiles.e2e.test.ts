@@ -131,6 +131,10 @@ describe("People to follow, and Follow on a card", () => {
     await panel.focus("[data-testid=people-to-follow-dismiss]")
     await panel.keyboard.press("Enter")
     await panel.waitForSelector("[data-testid=people-to-follow]", { hidden: true })
+    // Focus moves on to the first card, not to <body>, and the change is announced.
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("post-card")
+    expect(await panel.$eval("[data-testid=stream-notice]", (e) => [e.getAttribute("role"), e.textContent])).toEqual(["status", expect.stringMatching(/^People to follow dismissed/)])
+    await screenshot(panel, "profiles-02b-dismissed-focus")
     await panel.reload()
     await panel.waitForSelector(card(P_ALICE), { timeout: 20_000 })
     await new Promise((r) => setTimeout(r, 1500))
@@ -144,6 +148,13 @@ describe("People to follow, and Follow on a card", () => {
     await panel.waitForSelector("[data-testid=people-to-follow]", { timeout: 30_000 })
     expect(await panel.$eval(card(P_ALICE), (e) => e.getAttribute("data-ranked"))).toBe("false")
     expect(await pressed(followButton(P_ALICE))).toBe("false")
+    // Why? tells the truth: I follow and engage no one yet, so no one has standing with me.
+    await panel.waitForSelector(`${card(P_ALICE)} [data-testid=post-unranked][data-graph=none]`, { timeout: 30_000 })
+    await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
+    const why = await panel.waitForSelector(`${card(P_ALICE)} [data-testid=why-unranked]`)
+    expect(await why!.evaluate((e) => e.textContent)).toMatch(/^You don't follow or engage with anyone yet, so no one has standing from your point of view/)
+    await screenshot(panel, "profiles-02c-no-graph-why")
+    await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
 
     await panel.focus(followButton(P_ALICE))
     await panel.keyboard.press("Enter")

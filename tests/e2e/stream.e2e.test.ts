@@ -68,12 +68,24 @@ describe("the Stream ranked by current", () => {
     expect(await panel.$eval(`${card(P_ALICE)} .card-description`, (e) => e.textContent)).toBe("The best overview I have read.")
   })
 
+  it("tells a new person why nothing is ranked: they follow and engage no one yet", async () => {
+    // Once the graph has loaded, every card says so (not "it arrived before its graph").
+    await panel.waitForFunction(() => [...document.querySelectorAll("[data-testid=post-unranked]")].filter((b) => b.getAttribute("data-graph") === "none").length === 3, { timeout: 30_000 })
+    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=post-unranked]`, (e) => [e.textContent, e.getAttribute("title")])).toEqual(["not ranked yet", expect.stringMatching(/don't follow or engage with anyone yet/)])
+    await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
+    const why = await panel.waitForSelector(`${card(P_ALICE)} [data-testid=why-unranked]`)
+    expect(await why!.evaluate((e) => e.textContent)).toMatch(/^You don't follow or engage with anyone yet, so no one has standing from your point of view: posts are shown newest first\. Follow people/)
+    await screenshot(panel, "stream-00-new-person-why")
+    await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
+  })
+
   it("ranks a post first once I engage its author, and explains why", async () => {
     await panel.click(`${card(P_ALICE)} [data-testid=like-button]`)
     await panel.waitForSelector(`${card(P_ALICE)}[data-ranked=true]`, { timeout: 30_000 })
     await panel.evaluate(() => window.scrollTo(0, 0))
     await expect.poll(() => shownUrls(panel), { timeout: 10_000 }).toEqual([P_ALICE, P_CAROL, P_BOB])
-    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (e) => e.textContent)).toMatch(/Brought by npub1.*Reo \d/)
+    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (e) => e.textContent)).toMatch(/Brought by npub1.*standing \d+(\.\d+)?×/)
+    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=standing-chip]`, (e) => e.getAttribute("title"))).toMatch(/^Their standing \(Reo\) from your point of view: \d+(\.\d+)?× the average person's$/)
     await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
     await panel.waitForSelector(`${card(P_ALICE)} [data-testid=why-panel]`)
     const why = await panel.$eval(`${card(P_ALICE)} [data-testid=why-panel]`, (e) => ({
@@ -84,9 +96,16 @@ describe("the Stream ranked by current", () => {
     expect(why.text).toMatch(/Charge/)
     expect(why.text).toMatch(/Hops1 \(×1\.00\)/)
     expect(why.text).toMatch(/No AMPs staked/)
+    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=why-standing]`, (e) => e.textContent)).toMatch(/^\d+(\.\d+)?×$/)
     expect(await panel.$eval(`${card(P_ALICE)} [data-testid=why-button]`, (e) => e.getAttribute("aria-expanded"))).toBe("true")
     await screenshot(panel, "stream-01-why")
     await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
+    // Now that I have a graph, Bob's post is unranked because Bob has no standing with me.
+    await panel.waitForSelector(`${card(P_BOB)} [data-testid=post-unranked][data-graph=ready]`, { timeout: 30_000 })
+    expect(await panel.$eval(`${card(P_BOB)} [data-testid=post-unranked]`, (e) => e.textContent)).toBe("no standing")
+    await panel.click(`${card(P_BOB)} [data-testid=why-button]`)
+    await panel.waitForFunction((s) => document.querySelector(s)?.textContent?.startsWith("No one who brought this post"), { timeout: 10_000 }, `${card(P_BOB)} [data-testid=why-unranked]`)
+    await panel.click(`${card(P_BOB)} [data-testid=why-button]`)
     // Re-amplify opens the amplify dialog prefilled with the card.
     await panel.click(`${card(P_ALICE)} [data-testid=reamplify-button]`)
     await panel.waitForSelector("[data-testid=amplify-dialog]")
@@ -232,5 +251,107 @@ describe("the Stream ranked by current", () => {
     })
     expect(unnamed).toEqual([])
     await panel.click("[data-testid=stream-settings] summary")
+  })
+})
+
+// The amplify dialog opened from the Stream (extension/features/amplify): where it opens, what the
+// topic list offers and what a choice publishes. Runs last: it amplifies.
+describe("Re-amplify from the Stream", () => {
+  // Cards on screen (the Stream is virtualised; Bob and Carol were muted or hidden above); each test takes a new one.
+  const used: string[] = []
+  type Row = { kind: number; event: { pubkey: string; tags: string[][] } }
+  const myBookmarks = async () => (await readStore<Row>(panel, "events")).filter((r) => r.kind === 39701 && r.event.pubkey === me)
+  const inView = async () => {
+    const url = await panel.evaluate((used) => {
+      const c = [...document.querySelectorAll("[data-testid=post-card]")].find(
+        (e) => e.getBoundingClientRect().top >= 120 && e.getBoundingClientRect().bottom < window.innerHeight && !used.includes(e.getAttribute("data-url")!)
+      )!
+      return c.getAttribute("data-url")!
+    }, used)
+    used.push(url)
+    return url
+  }
+  async function reamplify(url: string): Promise<void> {
+    await panel.click(`${card(url)} [data-testid=reamplify-button]`)
+    await panel.waitForSelector("[data-testid=amplify-dialog][open]")
+  }
+  async function confirmFree(): Promise<void> {
+    await panel.click("[data-testid=amplify-continue]")
+    await panel.waitForSelector("[data-testid=amplify-confirm-summary]")
+    await panel.click("[data-testid=amplify-confirm]")
+    await panel.waitForSelector("[data-testid=amplify-dialog-status]", { timeout: 20_000 })
+    await panel.click("[data-testid=amplify-dialog-close]")
+    await panel.waitForSelector("[data-testid=amplify-dialog]", { hidden: true })
+  }
+
+  it("opens over the reading position without moving it; Escape closes and focus returns to the button", async () => {
+    await panel.evaluate(() => window.scrollTo(0, 2400))
+    await new Promise((r) => setTimeout(r, 500))
+    const url = await inView()
+    const before = await panel.evaluate(() => window.scrollY)
+    expect(before).toBeGreaterThan(1000)
+    await reamplify(url)
+    const open = await panel.$eval("[data-testid=amplify-dialog]", (d) => ({ floating: d.getAttribute("data-floating"), top: d.getBoundingClientRect().top, y: window.scrollY }))
+    expect(open).toEqual({ floating: "true", top: expect.any(Number), y: before })
+    expect(open.top).toBeGreaterThanOrEqual(0)
+    await screenshot(panel, "stream-08-reamplify-over-stream")
+    await panel.keyboard.press("Escape")
+    await panel.waitForSelector("[data-testid=amplify-dialog]", { hidden: true })
+    expect(await panel.evaluate(() => window.scrollY)).toBe(before)
+    expect(await panel.evaluate(() => [document.activeElement?.getAttribute("data-testid"), document.activeElement?.closest("[data-testid=post-card]")?.getAttribute("data-url")])).toEqual(["reamplify-button", url])
+
+    // Done after amplifying leaves the reader where they were too.
+    await reamplify(url)
+    await confirmFree()
+    expect(await panel.evaluate(() => window.scrollY)).toBe(before)
+  })
+
+  it("lists topics as #tag and communities as ~name in labelled groups; no AMP without a wallet", async () => {
+    const D3 = await inView()
+    await reamplify(D3)
+    await panel.waitForFunction(() => document.querySelectorAll("[data-testid=amplify-topic] option").length > 1, { timeout: 20_000 })
+    const groups = await panel.$$eval("[data-testid=amplify-topic] optgroup", (gs) => gs.map((g) => ({ label: g.getAttribute("label"), options: [...g.querySelectorAll("option")].map((o) => o.textContent ?? "") })))
+    const topics = groups.find((g) => g.label?.startsWith("Topics"))!
+    expect(topics.options).toEqual(expect.arrayContaining([expect.stringMatching(/^#jazz · \d+ members?$/), expect.stringMatching(/^#rust · \d+ members?$/)]))
+    expect(groups.flatMap((g) => g.options).some((o) => o.startsWith("##"))).toBe(false)
+    const communities = groups.find((g) => g.label?.startsWith("Communities"))
+    for (const o of communities?.options ?? []) expect(o).toMatch(/^~[^ ]+ · \d+ members?$/)
+    // No AMP network on this device: the AMP amounts are disabled, with the reason and a way there.
+    expect(await panel.$eval("[data-testid=amount-preset-5] input", (e) => (e as HTMLInputElement).disabled)).toBe(true)
+    expect(await panel.$eval("[data-testid=amplify-balance]", (e) => e.textContent)).toMatch(/^Set up your AMP wallet first/)
+    await panel.select("[data-testid=amplify-topic]", "#rust")
+    expect(await panel.$eval("[data-testid=amplify-topic-help]", (e) => e.textContent)).toMatch(/tagged #rust/)
+    await screenshot(panel, "stream-09-topics-and-communities")
+    await confirmFree()
+    await expect.poll(async () => (await myBookmarks()).find((r) => r.event.tags.some((t) => t[1]?.includes(D3)))?.event.tags.filter((t) => t[0] === "t")).toEqual([["t", "rust"]])
+  })
+
+  it("a community is never published as a tag: the dialog says so, the background refuses one", async () => {
+    const D4 = await inView()
+    // The message guard and the background refuse a "~" topic whatever a caller sends.
+    const refused = await send<{ ok: boolean }>("amplify/submit", { url: D4, amount: "0", topic: "~jazz" }).catch(() => ({ ok: false }))
+    expect(refused.ok).toBe(false)
+    expect((await myBookmarks()).some((r) => r.event.tags.some((t) => t[1]?.includes(D4)))).toBe(false)
+    // The engine's emergent communities are recomputed on its full rebuilds only; when it lists
+    // one, choosing it in the dialog says it is not tagged and publishes no tag.
+    await reamplify(D4)
+    await panel.waitForFunction(() => document.querySelectorAll("[data-testid=amplify-topic] option").length > 1, { timeout: 20_000 })
+    const community = await panel.$$eval("[data-testid=amplify-topic] option", (os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith("~")))
+    if (community) {
+      await panel.select("[data-testid=amplify-topic]", community)
+      expect(await panel.$eval("[data-testid=amplify-topic-help]", (e) => e.textContent)).toContain("cannot be addressed to one")
+      await panel.click("[data-testid=amplify-continue]")
+      await panel.waitForSelector("[data-testid=amplify-confirm-summary]")
+      expect(await panel.$eval("[data-testid=amplify-confirm-summary]", (e) => e.textContent)).toContain(`Amplify this page for free in ${community}.`)
+      await screenshot(panel, "stream-10-community-confirm")
+      await panel.click("[data-testid=amplify-confirm]")
+      await panel.waitForSelector("[data-testid=amplify-dialog-status]", { timeout: 20_000 })
+      await panel.click("[data-testid=amplify-dialog-close]")
+      await expect.poll(async () => (await myBookmarks()).some((r) => r.event.tags.some((t) => t[1]?.includes(D4))), { timeout: 10_000 }).toBe(true)
+    } else {
+      await panel.click("[data-testid=amplify-cancel]")
+    }
+    const tags = (await myBookmarks()).flatMap((r) => r.event.tags.filter((t) => t[0] === "t").map((t) => t[1]!))
+    expect(tags.filter((t) => /^[~#]/.test(t))).toEqual([])
   })
 })

@@ -98,7 +98,10 @@ describe("the AMP wallet in two browsers", () => {
     await panelA.waitForFunction(() => document.querySelector("[data-testid=amplify-balance]")?.textContent === "Spendable: 100 AMP")
     await panelA.type("[data-testid=amplify-note]", "The clearest case for paying with attention.")
     await panelA.click("[data-testid=amount-preset-5]")
-    await panelA.waitForFunction(() => /^5 AMP: (about \d[\d,]* (people|person)|no reach yet)/.test(document.querySelector("[data-testid=amplify-reach]")?.textContent ?? ""))
+    await panelA.waitForFunction(() => /^5 AMP: (about \d[\d,]* (people|person)|no paid reach)$/.test(document.querySelector("[data-testid=amplify-reach]")?.textContent ?? ""))
+    // A newcomer: nobody follows or engages Alice, so AMPs reach no one (docs/MODEL.md §6), and the dialog says so.
+    expect(await panelA.$eval("[data-testid=amplify-reach]", (e) => e.textContent)).toBe("5 AMP: no paid reach")
+    expect(await panelA.$eval("[data-testid=amplify-reach-explanation]", (e) => e.textContent)).toMatch(/^No paid reach yet: no one here follows or engages with you/)
     // The dialog opened on the Wallet tab (a lazily loaded chunk) asks the page's one engine, the
     // one holding the graph, not a copy of its own (extension/lib/page-singleton.ts).
     expect(panelA.workers().filter((w) => w.url().includes("engine.worker")).length).toBe(1)
@@ -110,7 +113,11 @@ describe("the AMP wallet in two browsers", () => {
 
     await panelA.click("[data-testid=amplify-continue]")
     await panelA.waitForSelector("[data-testid=amplify-confirm-summary]")
-    expect(await panelA.$eval("[data-testid=amplify-confirm-summary]", (e) => e.textContent)).toMatch(/Stake 5 AMP on this page/)
+    expect(await panelA.$eval("[data-testid=amplify-confirm-summary]", (e) => e.textContent)).toMatch(/Stake 5 AMP on this page\./)
+    // Staking for no estimated reach takes an explicit "Stake anyway", with the free option beside it.
+    expect(await panelA.$eval("[data-testid=amplify-no-reach]", (e) => e.textContent)).toMatch(/^This stake buys no estimated reach\..*free amplification/)
+    expect(await panelA.$eval("[data-testid=amplify-confirm]", (e) => e.textContent)).toBe("Stake anyway")
+    expect(await panelA.$("[data-testid=amplify-free-instead]")).not.toBeNull()
     await fullScreenshot(panelA, "wallet-03-amplify-confirm")
     await panelA.evaluate(() => {
       const w = window as unknown as { __phases: string[] }

@@ -93,6 +93,30 @@ describe("EngineApi", () => {
     expect(ids(e)).toEqual([])
   })
 
+  it("counts the viewer's out-edges: 0 for a new person, who then follows or likes someone", () => {
+    const e = createEngineService(createTsKernel())
+    expect(e.viewerOutDegree()).toBe(0) // no viewer yet
+    e.setViewer(ME, NOW)
+    e.applyDeltas(
+      [
+        { type: "follow", from: FRIEND, to: AUTHOR, at: NOW - 100, on: true },
+        { type: "post", id: "p", author: AUTHOR, createdAt: NOW - 60 }
+      ],
+      NOW
+    )
+    // Others' edges and posts give the new person no standing to rank by.
+    expect(e.viewerOutDegree()).toBe(0)
+    expect(ids(e)).toEqual([])
+    e.applyDeltas([{ type: "engagement", from: ME, to: ME, kind: "like", at: NOW - 50 }], NOW)
+    expect(e.viewerOutDegree()).toBe(0) // liking oneself is no edge to anyone
+    e.applyDeltas([{ type: "follow", from: ME, to: FRIEND, at: NOW - 40, on: true }], NOW)
+    expect(e.viewerOutDegree()).toBe(1)
+    expect(ids(e)).toEqual(["p"])
+    e.applyDeltas([{ type: "follow", from: ME, to: FRIEND, at: NOW - 30, on: false }], NOW)
+    expect(e.viewerOutDegree()).toBe(0)
+    expect(world().viewerOutDegree()).toBe(2)
+  })
+
   it("reports Reo relative to the average identity, per person and per community", () => {
     const e = world()
     const friend = e.reo(FRIEND)
@@ -131,5 +155,42 @@ describe("EngineApi", () => {
     // 11x the stake after two 24-hour half-lives: 2.75 against the fresh post's 1.
     expect(ranked.map((r) => r.id)).toEqual(["boosted", "new", "old"])
     expect(ranked[0]!.score).toBeCloseTo(2.75, 12)
+  })
+})
+
+describe("estimateReach for the amplify dialog (docs/MODEL.md §6)", () => {
+  const AMOUNTS = [1n, 5n, 10n, 25n, 100n].map((a) => a * BASE_UNITS_PER_AMP)
+  const viewer = (n: number) => key(100 + n)
+
+  it("a newcomer nobody follows or engages reaches no one at any amount", () => {
+    const e = world()
+    const NEWCOMER = key(99)
+    e.applyDeltas([{ type: "follow", from: NEWCOMER, to: FRIEND, at: NOW - 50, on: true }], NOW)
+    expect(e.estimateReach({ promoter: NEWCOMER, amounts: AMOUNTS }).reach.map((r) => r.people)).toEqual([0, 0, 0, 0, 0])
+  })
+
+  it("a promoter followed by some viewers reaches people, more (never fewer) as the amount grows", () => {
+    const e = world()
+    const PROMOTER = key(42)
+    // Rings around the promoter: 6 follow (and like) it, 18 follow one of those, 54 follow one of
+    // those. Each ring gives it less standing, so larger amounts reach further out.
+    const deltas: GraphDelta[] = []
+    for (let i = 0; i < 6; i++) {
+      deltas.push({ type: "follow", from: viewer(i), to: PROMOTER, at: NOW - 80, on: true })
+      deltas.push({ type: "engagement", from: viewer(i), to: PROMOTER, kind: "like", at: NOW - 70 })
+    }
+    for (let i = 6; i < 78; i++) deltas.push({ type: "follow", from: viewer(i), to: viewer(i < 24 ? i % 6 : 6 + (i % 18)), at: NOW - 80, on: true })
+    // Everyone also follows ten of forty other accounts, which follow each other: attention
+    // spreads as it does in a real network instead of pooling on the promoter.
+    const hub = (j: number) => key(1000 + (j % 40))
+    for (let i = 0; i < 78; i++) for (let j = 0; j < 10; j++) deltas.push({ type: "follow", from: viewer(i), to: hub(i * 7 + j), at: NOW - 80, on: true })
+    for (let j = 0; j < 40; j++) deltas.push({ type: "follow", from: hub(j), to: hub(j + 1), at: NOW - 80, on: true })
+    expect(e.applyDeltas(deltas, NOW).rejected).toEqual([])
+    const people = e.estimateReach({ promoter: PROMOTER, amounts: AMOUNTS }).reach.map((r) => r.people)
+    expect(people[people.length - 1]).toBeGreaterThan(0)
+    for (let i = 1; i < people.length; i++) expect(people[i]).toBeGreaterThanOrEqual(people[i - 1]!)
+    // 1 AMP reaches the direct followers; 10 AMP (the floor) the ring that follows them too.
+    expect(people[0]).toBeGreaterThanOrEqual(6)
+    expect(people[0]).toBeLessThan(people[people.length - 1]!)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { LIMITS, sanitizeMetadata } from "../../shared/posts/link-metadata"
+import { LIMITS, cleanImageUrl, sanitizeMetadata } from "../../shared/posts/link-metadata"
 
 const URL_ = "https://example.com/article"
 
@@ -24,7 +24,7 @@ describe("sanitizeMetadata", () => {
     expect(m.title.endsWith("…")).toBe(true)
   })
 
-  it("accepts only http(s) images, resolved against the page", () => {
+  it("accepts only https images, resolved against the page", () => {
     expect(sanitizeMetadata({ image: "/cover.png" }, URL_).image).toBe("https://example.com/cover.png")
     expect(sanitizeMetadata({ image: "javascript:alert(1)" }, URL_).image).toBe("")
     expect(sanitizeMetadata({ image: "data:image/png;base64,AAAA" }, URL_).image).toBe("")
@@ -36,5 +36,23 @@ describe("sanitizeMetadata", () => {
       expect(m.title).toBe("example.com")
       expect(m.siteName).toBe("example.com")
     }
+  })
+})
+
+describe("cleanImageUrl: the only images a card may ever load", () => {
+  it("refuses plain http, also when a relative image resolves against an http page", () => {
+    expect(cleanImageUrl("http://cdn.example/pixel.gif", URL_)).toBe("")
+    expect(cleanImageUrl("/cover.png", "http://example.com/article")).toBe("")
+    expect(cleanImageUrl("//cdn.example/a.png", "http://example.com/article")).toBe("")
+  })
+
+  it("keeps https, protocol-relative under an https page, and strips credentials", () => {
+    expect(cleanImageUrl("//cdn.example/a.png", URL_)).toBe("https://cdn.example/a.png")
+    expect(cleanImageUrl(" https://user:pw@cdn.example/a.png ", "http://example.com/")).toBe("https://cdn.example/a.png")
+  })
+
+  it("refuses every other scheme, non-strings and over-long addresses", () => {
+    for (const v of ["ftp://x.example/a.png", "blob:https://x.example/1", "file:///etc/passwd", "chrome-extension://abc/x.png", "", 7, null, undefined]) expect(cleanImageUrl(v, URL_)).toBe("")
+    expect(cleanImageUrl(`https://x.example/${"a".repeat(LIMITS.imageUrl)}`, URL_)).toBe("")
   })
 })

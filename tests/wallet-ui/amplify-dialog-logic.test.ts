@@ -35,7 +35,7 @@ describe("the amount picker", () => {
       { amount: 500_000_000n, people: 1 },
       { amount: 1_000_000_000n, people: 1234.4 }
     ]
-    expect(reachText(reachFor(reach, 0n))).toBe("no reach yet")
+    expect(reachText(reachFor(reach, 0n))).toBe("no paid reach")
     expect(reachText(reachFor(reach, 500_000_000n))).toBe("about 1 person")
     expect(reachText(reachFor(reach, 1_000_000_000n))).toBe("about 1,234 people")
     expect(reachText(reachFor(reach, 7n))).toBe("estimating reach…")

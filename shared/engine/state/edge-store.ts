@@ -59,6 +59,16 @@ export class EdgeStore {
     return out
   }
 
+  /**
+   * How many others `from` follows or has engaged with: its out-edges. 0 means no walk can leave
+   * it, so from its point of view no one has standing yet (a new person).
+   */
+  outDegree(from: number): number {
+    let n = 0
+    for (const [key, a] of this.edges) if ((a.follow || a.eu > 0) && Math.floor(key / KEY_SPAN) === from && key % KEY_SPAN !== from) n++
+    return n
+  }
+
   /** Moves the epoch to `to`, re-expressing every decaying weight as of then. */
   rebase(to: number): void {
     if (to === this.epoch) return

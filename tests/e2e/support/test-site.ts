@@ -1,6 +1,9 @@
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 
+// A 1x1 PNG so that og:image resolves to something real.
+import { PNG } from "./image-server"
+
 /**
  * A small web site served by the test itself on loopback: pages with Open Graph tags, a page with
  * a hostile title, and a page linking to another same-origin page.
@@ -32,8 +35,6 @@ function page({ title, og = {}, body = "<p>Hello.</p>" }: { title: string; og?: 
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title>${metas}</head><body>${body}</body></html>`
 }
 
-// A 1x1 PNG so that og:image resolves to something real.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64")
 
 export interface TestSite {
   origin: string

@@ -1,6 +1,7 @@
 import { amplifyLink, type AmplifyResult } from "../../../../shared/posts/amplify-link"
 import type { StreamDb } from "../../../../shared/db/database"
 import { LAST_AMPLIFY_KEY, type LastAmplify } from "../../../../shared/messages/catalog"
+import { topicTag } from "../../../../shared/posts/topic"
 import type { KeyStore } from "../../identity/background/key-store"
 import type { ExtensionApi } from "../../messaging/browser-api"
 import { queueWhenSigned } from "../../sync/background/queue-on-sign"
@@ -17,7 +18,7 @@ export interface AmplifyRequest {
   source: LastAmplify["source"]
   /** The person's note or quote (the dialog, a selection): the post's text instead of the page's description. */
   note?: string
-  /** A community topic: a NIP-12 `t` tag on the post. */
+  /** A #tag topic: a NIP-12 `t` tag on the post (shared/posts/topic.ts; never a ~community). */
   topic?: string
   /** The title the dialog showed, used when the page cannot be read. */
   title?: string
@@ -67,9 +68,12 @@ async function readPage(browser: ExtensionApi, req: Omit<AmplifyRequest, "source
   }
 }
 
-/** Adds `["t", topic]` (lower-case, as NIP-12 topics are matched) to what is signed. */
+/**
+ * Adds `["t", topic]` (lower-case, as NIP-12 topics are matched) to what is signed. What cannot be
+ * a topic (a ~community, stray "#"s) adds nothing: the caller refuses it before we get here.
+ */
 function withTopic<T extends { tags: string[][] }, C, R>(sign: (t: T, context?: C) => Promise<R>, topic: string | undefined): (t: T, context?: C) => Promise<R> {
-  const t = topic?.trim().replace(/^#/, "").toLowerCase()
+  const t = topic === undefined ? undefined : topicTag(topic)
   if (!t) return sign
-  return (template, context) => sign({ ...template, tags: [...template.tags, ["t", t.slice(0, 64)]] }, context)
+  return (template, context) => sign({ ...template, tags: [...template.tags, ["t", t]] }, context)
 }

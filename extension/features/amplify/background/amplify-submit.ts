@@ -3,6 +3,7 @@
 // signed, so an amplification the person cannot pay for creates no post either.
 import type { StreamDb } from "../../../../shared/db/database"
 import { AmountError, formatAmp, parseAmp } from "../../../../shared/ledger"
+import { topicTag } from "../../../../shared/posts/topic"
 import type { Submitted, Wallet } from "../../../../shared/wallet"
 import type { Amplifier } from "./amplifier"
 
@@ -37,6 +38,9 @@ export function createAmplifySubmit(deps: AmplifySubmitDeps) {
     } catch (err) {
       return { ok: false, code: "bad-amount", message: err instanceof AmountError ? err.message : String(err) }
     }
+    // Checked again here, not only by the message guard: nothing is signed for a bad topic.
+    const topic = req.topic?.trim() ? topicTag(req.topic) : undefined
+    if (req.topic?.trim() && !topic) return { ok: false, code: "bad-topic", message: `“${req.topic.slice(0, 64)}” cannot be a topic: a community (~name) is found by each reader's device and cannot be tagged` }
     let wallet: Wallet | undefined
     if (units > 0n) {
       wallet = await deps.wallet()
@@ -46,7 +50,7 @@ export function createAmplifySubmit(deps: AmplifySubmitDeps) {
         return { ok: false, code: "insufficient-balance", message: `needs ${formatAmp(units)} AMP; the spendable balance is ${formatAmp(b.spendable)} AMP` }
       }
     }
-    const result = await deps.amplify({ url: req.url, tabId: req.tabId, title: req.title, fallbackTitle: req.title, note: req.note, topic: req.topic, source: "panel" })
+    const result = await deps.amplify({ url: req.url, tabId: req.tabId, title: req.title, fallbackTitle: req.title, note: req.note, topic, source: "panel" })
     if (!result.ok) return { ok: false, code: result.code, message: result.message }
     const me = await deps.pubkey()
     const post = await deps.db.posts.get(result.url)

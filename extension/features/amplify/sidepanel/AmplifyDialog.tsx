@@ -6,8 +6,13 @@ import { amplifyPreview, amplifySubmit, syncStatus, walletBalance, walletEventSt
 import { engine } from "../../../engine/engine-client"
 import { send } from "../../messaging/send"
 import { walletErrorText } from "../../wallet/sidepanel/wallet-format"
-import { AMOUNT_PRESETS, checkAmount, deliveryOf, reachFor, reachText, type Delivery } from "./amount"
+import { AmountPicker } from "./AmountPicker"
+import { AMOUNT_PRESETS, checkAmount, deliveryOf, reachText, type Delivery } from "./amount"
 import { closeAmplifyDialog, useAmplifyDialog, useAmplifyDialogRequests, type AmplifyDialogInput } from "./amplify-dialog-store"
+import { buysNoReach, reachAdvice } from "./reach-advice"
+import { targetOf } from "./targets"
+import { TargetPicker } from "./TargetPicker"
+import { useSheet } from "./use-sheet"
 
 /** Mounts the dialog where the panel shows it, and takes the background's open requests. */
 export function AmplifyDialogHost() {
@@ -36,17 +41,8 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
   const [delivery, setDelivery] = useState<Delivery>()
   const [published, setPublished] = useState<string>()
 
-  // A non-modal sheet in the panel's flow: the rest of the panel stays usable (the Stream's own
-  // "Amplify this page" included), focus moves into it, Escape closes it.
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (!d.open) d.show()
-    // Scrolled away (reading the Stream): bring the sheet's top into view; otherwise leave the scroll alone.
-    const top = d.getBoundingClientRect().top
-    if (top < 0 || top > window.innerHeight - 80) d.scrollIntoView({ block: "start" })
-    d.querySelector<HTMLElement>("textarea, input, button")?.focus({ preventScroll: true })
-  }, [])
+  // Non-modal, never moving the Stream (use-sheet.ts); Escape closes it.
+  const sheet = useSheet(ref)
 
   // The header names what the post will carry: the page's own title (og:title…), cleaned as the
   // amplifier cleans it, not the tab's title the dialog was opened with.
@@ -58,7 +54,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
     send(walletBalance, {}).then((r) => setBalance(r.ok ? r.balance : null), () => setBalance(null))
     engine()
       .communities()
-      .then((c) => setCommunities(c.slice(0, 30)), () => setCommunities([]))
+      .then(setCommunities, () => setCommunities([]))
   }, [])
 
   const amountText = choice === "custom" ? custom : choice
@@ -104,14 +100,16 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
   }, [sent])
 
   const title = published ?? (input.title?.trim() || hostOf(input.url))
-  const selectedReach = check.ok ? reachFor(reach, check.units) : undefined
+  const advice = check.ok ? reachAdvice(reach, check.units) : undefined
+  const noReach = !!advice && buysNoReach(advice)
+  const target = targetOf(topic)
 
   async function onConfirm() {
     if (!check.ok) return
     setStep("sending")
     setError(undefined)
     try {
-      const r = await send(amplifySubmit, { url: input.url, title: input.title, note: note.trim() || undefined, amount: check.text, topic: topic || undefined, tabId: input.tabId })
+      const r = await send(amplifySubmit, { url: input.url, title: input.title, note: note.trim() || undefined, amount: check.text, topic: target.kind === "topic" ? target.tag : undefined, tabId: input.tabId })
       if (!r.ok) {
         setError(walletErrorText(r.code, r.message))
         setStep("edit")
@@ -133,14 +131,17 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
   }
 
   const busy = step === "sending"
+  const where = target.kind === "none" ? "" : ` in ${target.name}`
   return (
     <dialog
       ref={ref}
-      className="amplify-dialog"
+      className={sheet.floating ? "amplify-dialog floating" : "amplify-dialog"}
       aria-labelledby={`${ids}-title`}
       data-testid="amplify-dialog"
       data-step={step}
+      data-floating={sheet.floating || undefined}
       onKeyDown={(e) => {
+        sheet.onKeyDown(e)
         if (e.key === "Escape" && !busy) {
           e.preventDefault()
           ref.current?.close()
@@ -167,62 +168,25 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
               <textarea id={`${ids}-note`} data-testid="amplify-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why is this worth attention? (optional)" />
             </div>
 
-            <fieldset className="amount-picker" aria-describedby={`${ids}-balance`}>
-              <legend>Boost with AMP</legend>
-              <div className="amount-options" role="radiogroup" aria-label="Amount">
-                {AMOUNT_PRESETS.map((p) => {
-                  const people = reachFor(reach, parseAmp(p))
-                  return (
-                    <label key={p} className={choice === p ? "amount-option selected" : "amount-option"} data-testid={`amount-preset-${p}`}>
-                      <input type="radio" name={`${ids}-amount`} value={p} checked={choice === p} onChange={() => setChoice(p)} />
-                      <span className="amount-value">{p === "0" ? "Free" : `${p} AMP`}</span>
-                      <span className="amount-reach" data-testid={`amount-reach-${p}`}>
-                        {reachText(people)}
-                      </span>
-                    </label>
-                  )
-                })}
-                <label className={choice === "custom" ? "amount-option selected custom" : "amount-option custom"} data-testid="amount-custom">
-                  <input type="radio" name={`${ids}-amount`} value="custom" checked={choice === "custom"} onChange={() => setChoice("custom")} />
-                  <span className="amount-value">Other</span>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    aria-label="Other amount in AMP"
-                    data-testid="amount-custom-input"
-                    placeholder="AMP"
-                    value={custom}
-                    onFocus={() => setChoice("custom")}
-                    onChange={(e) => {
-                      setChoice("custom")
-                      setCustom(e.target.value)
-                    }}
-                  />
-                </label>
-              </div>
-              <p id={`${ids}-balance`} className="amount-balance" data-testid="amplify-balance">
-                {balance === undefined
-                  ? "Reading your balance…"
-                  : balance === null
-                    ? "No AMP network on this device yet: free amplification only."
-                    : `Spendable: ${balance.spendable} AMP${balance.pendingOut !== "0" ? ` (${balance.pendingOut} AMP pending out)` : ""}`}
-              </p>
-              <p className={check.ok ? "amount-summary" : "amount-summary error"} role={check.ok ? undefined : "alert"} data-testid="amplify-reach">
-                {check.ok ? `${check.free ? "Free amplification" : `${check.text} AMP`}: ${reachText(selectedReach)}` : check.message}
-              </p>
-            </fieldset>
-
-            <div className="field">
-              <label htmlFor={`${ids}-topic`}>Community or topic</label>
-              <select id={`${ids}-topic`} data-testid="amplify-topic" value={topic} onChange={(e) => setTopic(e.target.value)}>
-                <option value="">Everyone (no topic)</option>
-                {communities.map((c) => (
-                  <option key={`${c.kind}:${c.name}`} value={c.name}>
-                    {c.kind === "topic" ? `#${c.name}` : c.name} · {c.members} {c.members === 1 ? "member" : "members"}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <AmountPicker
+              id={ids}
+              choice={choice}
+              custom={custom}
+              onChoose={(c, v) => {
+                setChoice(c)
+                setCustom(v)
+              }}
+              reach={reach}
+              balance={balance}
+              check={check}
+              advice={advice}
+              onOpenWallet={() => {
+                ref.current?.close()
+                // The panel shell owns which view shows; its Wallet tab is the one way there.
+                document.getElementById("tab-wallet")?.click()
+              }}
+            />
+            <TargetPicker id={ids} value={topic} onChange={setTopic} communities={communities} />
           </>
         ) : null}
 
@@ -230,19 +194,35 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
           <div className="amplify-confirm" data-testid="amplify-confirm-summary">
             <p>
               {check.free ? (
-                <>Amplify this page for free{topic ? ` in #${topic}` : ""}.</>
+                <>Amplify this page for free{where}.</>
               ) : (
                 <>
-                  Stake <strong>{check.text} AMP</strong> on this page{topic ? ` in #${topic}` : ""}
-                  {selectedReach && selectedReach > 0 ? (
+                  Stake <strong>{check.text} AMP</strong> on this page{where}
+                  {advice?.kind === "reaches" ? (
                     <>
-                      , reaching <strong>{reachText(selectedReach)}</strong>
+                      , reaching <strong>{reachText(advice.people)}</strong>
                     </>
                   ) : null}
                   .
                 </>
               )}
             </p>
+            {target.kind === "community" ? <p className="muted">Communities are not tagged on posts: {target.name} is found by each reader's own device.</p> : null}
+            {noReach ? (
+              <div className="amplify-no-reach" role="alert" data-testid="amplify-no-reach">
+                <p>
+                  <strong>This stake buys no estimated reach.</strong>{" "}
+                  {advice?.kind === "too-small" ? "A larger amount would reach some people." : "No one here follows or engages with you yet, so AMPs cannot carry the post to anyone."} A free
+                  amplification shows it to the people who follow you all the same.
+                </p>
+                <button type="button" className="secondary" data-testid="amplify-free-instead" onClick={() => {
+                    setChoice("0")
+                    setCustom("")
+                  }}>
+                  Amplify for free instead
+                </button>
+              </div>
+            ) : null}
             {!check.free ? (
               <p className="muted">The AMP is held for a day, then paid out to the page's first amplifier, the network's upkeep and the people who give it attention; what is not earned comes back to you.</p>
             ) : null}
@@ -288,7 +268,7 @@ export function AmplifyDialog({ input, onClose }: { input: AmplifyDialogInput; o
                 Back
               </button>
               <button type="button" className="primary" data-testid="amplify-confirm" onClick={() => void onConfirm()} autoFocus>
-                {check.ok && !check.free ? `Stake ${check.text} AMP and amplify` : "Amplify"}
+                {check.ok && !check.free ? (noReach ? "Stake anyway" : `Stake ${check.text} AMP and amplify`) : "Amplify"}
               </button>
             </>
           ) : null}

@@ -29,7 +29,7 @@ export function checkAmount(input: string, spendable: string | null): AmountChec
 /** "about 1,234 people" */
 export function reachText(people: number | undefined): string {
   if (people === undefined) return "estimating reach…"
-  if (people <= 0) return "no reach yet"
+  if (people <= 0) return "no paid reach"
   const n = Math.round(people).toLocaleString("en-US")
   return people === 1 ? "about 1 person" : `about ${n} people`
 }

@@ -14,6 +14,8 @@ export interface AmplifyDialogInput {
   note?: string
   /** The tab the person invoked Synereo on (its page metadata can be read). */
   tabId?: number
+  /** When the person asked for it (ms): older outcomes shown beside the dialog are stale. Default: now. */
+  at?: number
 }
 
 export type AmplifyDialogState = ({ open: true } & AmplifyDialogInput & { key: number }) | { open: false }
@@ -28,7 +30,7 @@ const emit = () => store.listeners.forEach((l) => l())
 
 /** Opens the side panel's amplify dialog for `url`, prefilled. */
 export function openAmplifyDialog(input: AmplifyDialogInput): void {
-  store.state = { open: true, ...input, key: ++store.key }
+  store.state = { open: true, ...input, at: input.at ?? Date.now(), key: ++store.key }
   emit()
 }
 
@@ -59,8 +61,8 @@ export function useAmplifyDialogRequests(): void {
     const take = (value: unknown) => {
       const parsed = amplifyDialogRequestSchema.safeParse(value)
       if (!parsed.success || Date.now() - parsed.data.at > REQUEST_TTL_MS) return
-      const { url, title, note, tabId } = parsed.data
-      openAmplifyDialog({ url, title, note, tabId })
+      const { url, title, note, tabId, at } = parsed.data
+      openAmplifyDialog({ url, title, note, tabId, at })
       void browser.storage.session.remove(AMPLIFY_DIALOG_KEY).catch(() => undefined)
     }
     void browser.storage.session.get(AMPLIFY_DIALOG_KEY).then((items) => take(items[AMPLIFY_DIALOG_KEY]), () => undefined)

@@ -18,8 +18,12 @@ function isDismissed(me: string | undefined): boolean {
   }
 }
 
-/** The "People to follow" strip at the top of the Stream, while the person follows no one and has not dismissed it. */
-export function PeopleToFollowSlot({ me, muted, communities }: { me: string | undefined; muted: string[]; communities: CommunityInfo[] }) {
+/**
+ * The "People to follow" strip at the top of the Stream, while the person follows no one and has
+ * not dismissed it. `onDismissed` runs as ✕ removes the strip, and with it the focused button: the
+ * Stream moves focus on (else it would fall to <body>) and says what happened.
+ */
+export function PeopleToFollowSlot({ me, muted, communities, onDismissed }: { me: string | undefined; muted: string[]; communities: CommunityInfo[]; onDismissed?(): void }) {
   const follows = useMyFollows(me)
   const [dismissed, setDismissed] = useState(() => isDismissed(me))
   useEffect(() => setDismissed(isDismissed(me)), [me])
@@ -31,6 +35,7 @@ export function PeopleToFollowSlot({ me, muted, communities }: { me: string | un
       // storage unavailable: dismissed for this panel only
     }
     setDismissed(true)
+    onDismissed?.()
   }
   return (
     <Suspense fallback={null}>

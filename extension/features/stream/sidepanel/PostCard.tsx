@@ -7,10 +7,13 @@ import { openAmplifyDialog } from "../../amplify/sidepanel/amplify-dialog-store"
 import { BroughtBy } from "../../people/sidepanel/BroughtBy"
 import { personAccessibleName, personTooltip } from "../../people/sidepanel/person-label"
 import { useProfileNames } from "../../people/sidepanel/use-profile-names"
+import { CardImage } from "./CardImage"
 import { cardPeople } from "./card-people"
 import { CardSocial } from "./CardSocial"
 import { markFirstCard } from "./first-card"
-import { formatCurrent, formatReo } from "./identity-label"
+import { formatStanding, standingTooltip } from "./identity-label"
+import { RankBadge } from "./RankBadge"
+import type { GraphState } from "./ranking-state"
 import { relativeTime } from "./relative-time"
 import { formatAmps } from "./stream-order"
 import { streamDb } from "./stream-db"
@@ -20,6 +23,8 @@ import { WhyPanel } from "./WhyPanel"
 export interface PostCardProps {
   post: PostRow
   ranked: RankedPost | undefined
+  /** Why an unranked card is unranked (ranking-state.ts). */
+  graph: GraphState
   me: string | undefined
   index: number
   count: number
@@ -32,7 +37,7 @@ export interface PostCardProps {
  * One link card. Every string from a page or a peer is rendered as a React text node, so markup
  * in a title shows as text; the link target is the canonical http(s) URL checked on the way in.
  */
-export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey }: PostCardProps) {
+export function PostCard({ post, ranked, graph, me, index, count, onHide, onMute, onKey }: PostCardProps) {
   const whyId = useId()
   const titleId = useId()
   const [why, setWhy] = useState(false)
@@ -99,19 +104,11 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
       tabIndex={0}
       onKeyDown={(e) => onKey?.(e, index)}
     >
-      {post.image ? <img className="card-image" src={post.image} alt="" loading="lazy" referrerPolicy="no-referrer" /> : null}
+      <CardImage post={post} />
       <div className="card-body">
         <div className="card-site">
           <span>{post.siteName}</span>
-          {ranked ? (
-            <span className="current-badge" data-testid="post-current" title="Current: how strongly this post reaches you now">
-              ⚡ {formatCurrent(ranked.current)}
-            </span>
-          ) : (
-            <span className="current-badge pending" title="Not ranked by the engine yet: shown after ranked posts, newest first">
-              unranked
-            </span>
-          )}
+          <RankBadge ranked={ranked} graph={graph} />
         </div>
         <a id={titleId} className="card-title" data-testid="post-title" href={post.url} target="_blank" rel="noopener noreferrer">
           {post.title}
@@ -124,7 +121,11 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
         ) : null}
         <div className="card-brought" data-testid="brought-by">
           <BroughtBy pubkey={broughtBy} me={me} names={names} />
-          {carrier ? <span className="reo-chip" title="Their Reo for you (1 = average)">Reo {formatReo(carrier.reo)}</span> : null}
+          {carrier ? (
+            <span className="reo-chip" data-testid="standing-chip" title={standingTooltip(carrier.reo)}>
+              standing {formatStanding(carrier.reo)}
+            </span>
+          ) : null}
           {staked !== undefined && staked > 0n ? (
             <span className="amp-chip" data-testid="post-amps">
               {formatAmps(staked)} AMP staked
@@ -139,7 +140,7 @@ export function PostCard({ post, ranked, me, index, count, onHide, onMute, onKey
             {amplifiers === 1 ? "1 amplifier" : `${amplifiers} amplifiers`} · {relativeTime(post.updatedAt)}
           </span>
         </div>
-        {why ? <WhyPanel id={whyId} post={ranked} me={me} /> : null}
+        {why ? <WhyPanel id={whyId} post={ranked} me={me} graph={graph} carriers={post.amplifiers} /> : null}
         <CardSocial post={post} me={me} social={social} names={names} actions={actions} />
       </div>
     </article>

@@ -36,8 +36,9 @@ export function Stream() {
   // the order, everything is merged and the Stream scrolls to the top, where it is.
   const last = useLastAmplify()
   const [wanted, setWanted] = useState<string>()
+  // A re-amplified card is already on screen where the person is reading: nothing to jump to.
   useEffect(() => {
-    if (last?.result.ok && last.result.status === "created") setWanted(last.result.url)
+    if (last?.result.ok && last.result.status === "created" && !view.shown.includes(last.result.url)) setWanted(last.result.url)
   }, [last?.at])
 
   // Merge the model's order into what is on screen: as is at the top; held back while reading.
@@ -79,6 +80,14 @@ export function Stream() {
     setMuteError(undefined)
     model.mute(pubkey, true).catch((err: unknown) => setMuteError(err instanceof Error ? err.message : String(err)))
     setNotice({ text: "Muted: their posts are gone from your Stream.", undo: () => void model.mute(pubkey, false) })
+  }
+
+  // ✕ on People to follow takes the focused button away: focus the first card (or the list's top)
+  // rather than leave it on <body>, and announce the change in the Stream's status notice.
+  const peopleDismissed = () => {
+    setNotice({ text: "People to follow dismissed. You can follow anyone from their card." })
+    const first = document.querySelector<HTMLElement>("[data-testid=post-card]")
+    ;(first ?? listTop.current)?.focus()
   }
 
   const onKey = (e: React.KeyboardEvent<HTMLElement>, index: number) => {
@@ -148,7 +157,7 @@ export function Stream() {
       ) : null}
 
       {/* Its chunk loads and runs after the first cards, not in the middle of their first paint. */}
-      {afterFirstCard ? <PeopleToFollowSlot me={model.me} muted={model.muted} communities={model.communities} /> : null}
+      {afterFirstCard ? <PeopleToFollowSlot me={model.me} muted={model.muted} communities={model.communities} onDismissed={peopleDismissed} /> : null}
       <div ref={listTop} tabIndex={-1} aria-label="Top of the Stream" />
       {view.pending.length > 0 ? (
         <button type="button" className="new-posts-pill" data-testid="new-posts" onClick={showNew}>
@@ -198,7 +207,7 @@ export function Stream() {
           render={(url, index) => {
             const post = rows.get(url)
             return post ? (
-              <PostCard post={post} ranked={model.ranked.get(url)} me={model.me} index={index} count={count} onHide={hide} onMute={mute} onKey={onKey} />
+              <PostCard post={post} ranked={model.ranked.get(url)} graph={model.graph} me={model.me} index={index} count={count} onHide={hide} onMute={mute} onKey={onKey} />
             ) : (
               <div className="card card-placeholder" aria-hidden="true" />
             )

@@ -6,6 +6,7 @@ import type { StreamSettingsContent } from "../../../../shared/nostr/kinds/strea
 import { personAccessibleName } from "../../people/sidepanel/person-label"
 import { PersonName } from "../../people/sidepanel/PersonName"
 import { useProfileNames } from "../../people/sidepanel/use-profile-names"
+import { PreviewImagesOption } from "./PreviewImagesOption"
 
 type Source = StreamSettingsContent["allowAmplifiedFrom"][number]
 const SOURCES: { id: Exclude<Source, "everyone">; label: string }[] = [
@@ -39,7 +40,8 @@ export interface StreamSettingsPanelProps {
 /**
  * The person's Stream settings (kind 30078, docs/MODEL.md §5): where amplified content may come
  * from, blocked advertisers and per-source dials. Each change is saved (signed, published) and
- * applied to the engine and the Stream at once. Also lists muted people and hidden posts.
+ * applied to the engine and the Stream at once. Also lists muted people and hidden posts, and
+ * holds the preview-image choice, which is local to this device and never published.
  */
 export function StreamSettingsPanel({ settings, communities, muted, hidden, save, unmute, unhide }: StreamSettingsPanelProps) {
   const [error, setError] = useState<string>()
@@ -175,6 +177,8 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
           </button>
         </form>
       </fieldset>
+
+      <PreviewImagesOption />
 
       {muted.length > 0 ? (
         <fieldset className="ss-group">

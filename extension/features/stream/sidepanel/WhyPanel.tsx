@@ -2,7 +2,9 @@ import type { RankedPost } from "../../../../shared/engine/engine-api"
 import { formatAmps } from "./stream-order"
 import { PersonName } from "../../people/sidepanel/PersonName"
 import { useProfileNames } from "../../people/sidepanel/use-profile-names"
-import { formatCurrent, formatReo } from "./identity-label"
+import { formatCurrent, formatStanding, standingTooltip } from "./identity-label"
+import type { GraphState } from "./ranking-state"
+import { UnrankedWhy } from "./UnrankedWhy"
 
 const FILTER_TEXT: Record<string, string> = {
   organic: "organic (the author)",
@@ -15,13 +17,16 @@ const FILTER_TEXT: Record<string, string> = {
   "no-standing": "no standing with you"
 }
 
-/** The engine's explanation of one post: charge, capacity, hops, and every carrier with its part. */
-export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | undefined; me: string | undefined }) {
+/**
+ * The engine's explanation of one post: charge, capacity, hops, and every carrier with its part;
+ * for an unranked post, why it is not ranked (`graph`, and who brought it: `carriers`).
+ */
+export function WhyPanel({ id, post, me, graph, carriers }: { id: string; post: RankedPost | undefined; me: string | undefined; graph: GraphState; carriers: readonly string[] }) {
   const names = useProfileNames(post ? [...new Set([...post.why.carriers.map((c) => c.pubkey), ...post.why.amplifications.map((a) => a.amplifier)])] : [])
   if (!post) {
     return (
       <div className="why-panel" id={id} data-testid="why-panel" role="region" aria-label="Why you are seeing this">
-        <p className="muted">The engine has not ranked this post yet (it arrived before its graph did), so it is shown after ranked posts, newest first.</p>
+        <UnrankedWhy graph={graph} carriers={carriers} />
       </div>
     )
   }
@@ -51,7 +56,9 @@ export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | unde
         <thead>
           <tr>
             <th scope="col">Carrier</th>
-            <th scope="col">Reo</th>
+            <th scope="col" title="Reo: standing from your point of view, as a multiple of the average person's">
+              Standing
+            </th>
             <th scope="col">Dial</th>
             <th scope="col">Let in by</th>
             <th scope="col">Part</th>
@@ -63,7 +70,9 @@ export function WhyPanel({ id, post, me }: { id: string; post: RankedPost | unde
               <th scope="row">
                 <PersonName pubkey={c.pubkey} me={me} names={names} /> <span className="muted">{c.role === "author" ? "author" : "amplifier"}</span>
               </th>
-              <td>{formatReo(c.reo)}</td>
+              <td data-testid="why-standing" title={standingTooltip(c.reo)}>
+                {formatStanding(c.reo)}
+              </td>
               <td>{c.dial}</td>
               <td className={c.current > 0 ? "" : "muted"}>{FILTER_TEXT[c.filter] ?? c.filter}</td>
               <td>{formatCurrent(c.current)}</td>

@@ -9,7 +9,9 @@ import { KIND_MUTE_LIST, muteListFromEvent } from "../../../../shared/nostr/kind
 import { KIND_APP_DATA, STREAM_SETTINGS_D, streamSettingsFromEvent, type StreamSettingsContent } from "../../../../shared/nostr/kinds/stream-settings"
 import { engine } from "../../../engine/engine-client"
 import { send } from "../../messaging/send"
+import { useGraphFeedCaughtUp } from "../../sync/sidepanel/use-graph-feed"
 import { afterFirstCard } from "./first-card"
+import { graphState, type GraphState } from "./ranking-state"
 import { DEFAULT_STREAM_SETTINGS, engineSettings, joinStreamOrder, type StreamFilter } from "./stream-order"
 import { streamDb } from "./stream-db"
 import { useStreamHead } from "./stream-head"
@@ -28,6 +30,8 @@ export interface StreamModel {
   head: PostRow[]
   /** Engine explanation per URL (ranked posts only). */
   ranked: Map<string, RankedPost>
+  /** Whether the viewer's graph is still loading, empty (a new person) or there: why posts are unranked. */
+  graph: GraphState
   kernel: KernelImpl | undefined
   error: string | undefined
   communities: CommunityInfo[]
@@ -100,6 +104,8 @@ export function useStreamModel(): StreamModel {
 
   // ---- ranking in the engine worker ----
   const [ranked, setRanked] = useState<RankedPost[]>([])
+  const [outDegree, setOutDegree] = useState<number>()
+  const caughtUp = useGraphFeedCaughtUp()
   const [kernel, setKernel] = useState<KernelImpl>()
   const [error, setError] = useState<string>()
   const [communities, setCommunities] = useState<CommunityInfo[]>([])
@@ -113,9 +119,10 @@ export function useStreamModel(): StreamModel {
       await afterFirstCard() // the worker's start (WASM compile, graph replay) must not delay the first cards
       const api = engine()
       await api.setStreamSettings(engineSettings(settings, muted))
-      const [list, k, comms] = await Promise.all([api.rankStream({ nowSec: Date.now() / 1000, limit: RANK_LIMIT }), api.kernel(), api.communities()])
+      const [list, k, comms, degree] = await Promise.all([api.rankStream({ nowSec: Date.now() / 1000, limit: RANK_LIMIT }), api.kernel(), api.communities(), api.viewerOutDegree()])
       if (mySeq !== rankSeq.current) return
       setRanked(list)
+      setOutDegree(degree)
       setKernel(k)
       setCommunities(comms)
       setError(undefined)
@@ -131,7 +138,7 @@ export function useStreamModel(): StreamModel {
       clearTimeout(t2)
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settingsKey, graphSeq, postCount])
+  }, [settingsKey, graphSeq, postCount, caughtUp]) // caught up: the replay's last batch may land after both runs
 
   // ---- filter chips ----
   const [filter, setFilter] = useState<StreamFilter>()
@@ -186,5 +193,5 @@ export function useStreamModel(): StreamModel {
     await db.hiddenPosts.delete(url)
   }, [db])
 
-  return { me, order, head: head ?? [], ranked: byUrl, kernel, error, communities, filter, setFilter, settings, saveSettings, muted, mute, hidden, hide, unhide }
+  return { me, order, head: head ?? [], ranked: byUrl, graph: graphState(caughtUp, outDegree), kernel, error, communities, filter, setFilter, settings, saveSettings, muted, mute, hidden, hide, unhide }
 }

@@ -1,5 +1,5 @@
 import { liveQuery } from "dexie"
-import { useEffect, useState } from "react"
+import { useEffect, useState, useSyncExternalStore } from "react"
 
 import type { GraphDeltaRow } from "../../../../shared/db/database"
 import { getIdentity } from "../../../../shared/messages/catalog"
@@ -12,12 +12,29 @@ import { streamDb } from "../../stream/sidepanel/stream-db"
 /** Deltas handed to the worker per call: keeps it responsive while the history replays. */
 const BATCH = 2000
 
-const feedState = pageSingleton("graph-feed", () => ({ caughtUp: false }))
+const feedState = pageSingleton("graph-feed", () => ({ caughtUp: false, listeners: new Set<() => void>() }))
 /**
  * True once this page's engine has its viewer and the whole stored log (it then follows live).
  * Before that its Reo is partial: a settle weighed by it would underpay (settle-with-engine.ts).
  */
 export const graphFeedCaughtUp = (): boolean => feedState.caughtUp
+
+function setCaughtUp(value: boolean): void {
+  if (feedState.caughtUp === value) return
+  feedState.caughtUp = value
+  for (const l of feedState.listeners) l()
+}
+
+/** graphFeedCaughtUp for a component: the Stream says "loading" until then, and ranks again after. */
+export function useGraphFeedCaughtUp(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      feedState.listeners.add(listener)
+      return () => feedState.listeners.delete(listener)
+    },
+    graphFeedCaughtUp
+  )
+}
 
 /**
  * The side panel's engine worker is the consumer of the sync core's graph deltas. The background
@@ -47,7 +64,7 @@ export function useGraphFeed(): number {
         }
         if (!stopped) {
           setApplied(count)
-          feedState.caughtUp = true
+          setCaughtUp(true)
         }
       })
       return busy
@@ -66,7 +83,7 @@ export function useGraphFeed(): number {
 
     return () => {
       stopped = true
-      feedState.caughtUp = false
+      setCaughtUp(false)
       subscription?.unsubscribe()
     }
   }, [])
