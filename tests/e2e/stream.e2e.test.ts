@@ -281,7 +281,7 @@ describe("Re-amplify from the Stream", () => {
     await panel.click("[data-testid=amplify-confirm]")
     await panel.waitForSelector("[data-testid=amplify-dialog-status]", { timeout: 20_000 })
     await panel.click("[data-testid=amplify-dialog-close]")
-    await panel.waitForSelector("[data-testid=amplify-dialog]", { hidden: true })
+    await panel.waitForFunction(() => !document.querySelector("[data-testid=amplify-dialog]")) // unmounted: focus is back
   }
 
   it("opens over the reading position without moving it; Escape closes and focus returns to the button", async () => {
@@ -296,7 +296,9 @@ describe("Re-amplify from the Stream", () => {
     expect(open.top).toBeGreaterThanOrEqual(0)
     await screenshot(panel, "stream-08-reamplify-over-stream")
     await panel.keyboard.press("Escape")
-    await panel.waitForSelector("[data-testid=amplify-dialog]", { hidden: true })
+    // Escape closes the native <dialog> at once; its close event (which unmounts the sheet and
+    // gives focus back) follows as a task, so wait for the sheet to leave the page.
+    await panel.waitForFunction(() => !document.querySelector("[data-testid=amplify-dialog]"))
     expect(await panel.evaluate(() => window.scrollY)).toBe(before)
     expect(await panel.evaluate(() => [document.activeElement?.getAttribute("data-testid"), document.activeElement?.closest("[data-testid=post-card]")?.getAttribute("data-url")])).toEqual(["reamplify-button", url])
 

@@ -109,7 +109,8 @@ describe("the AMP wallet in two browsers", () => {
     const reaches = await panelA.$$eval("[data-testid^=amount-reach-]", (els) => els.map((e) => e.textContent ?? ""))
     expect(reaches).toHaveLength(5)
     expect(reaches.every((r) => r !== "estimating reach…")).toBe(true)
-    await fullScreenshot(panelA, "wallet-02-amplify-dialog")
+    // The viewport, as the person sees it: on the Wallet tab the dialog floats over the view
+    await fullScreenshot(panelA, "wallet-02-amplify-dialog", { fullPage: false })
 
     await panelA.click("[data-testid=amplify-continue]")
     await panelA.waitForSelector("[data-testid=amplify-confirm-summary]")
@@ -118,7 +119,7 @@ describe("the AMP wallet in two browsers", () => {
     expect(await panelA.$eval("[data-testid=amplify-no-reach]", (e) => e.textContent)).toMatch(/^This stake buys no estimated reach\..*free amplification/)
     expect(await panelA.$eval("[data-testid=amplify-confirm]", (e) => e.textContent)).toBe("Stake anyway")
     expect(await panelA.$("[data-testid=amplify-free-instead]")).not.toBeNull()
-    await fullScreenshot(panelA, "wallet-03-amplify-confirm")
+    await fullScreenshot(panelA, "wallet-03-amplify-confirm", { fullPage: false })
     await panelA.evaluate(() => {
       const w = window as unknown as { __phases: string[] }
       w.__phases = []
@@ -133,7 +134,7 @@ describe("the AMP wallet in two browsers", () => {
     expect(phases[0]).toBe("pending")
     expect(phases[phases.length - 1]).toBe("confirmed")
     expect(await panelA.$eval("[data-testid=amplify-dialog-status]", (e) => e.textContent)).toMatch(/^Confirmed: accepted by 127\.0\.0\.1:/)
-    await fullScreenshot(panelA, "wallet-04-amplify-confirmed")
+    await fullScreenshot(panelA, "wallet-04-amplify-confirmed", { fullPage: false })
     await panelA.click("[data-testid=amplify-dialog-close]")
 
     await waitSpendable(panelA, "95")

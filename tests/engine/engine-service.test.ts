@@ -193,4 +193,15 @@ describe("estimateReach for the amplify dialog (docs/MODEL.md §6)", () => {
     expect(people[0]).toBeGreaterThanOrEqual(6)
     expect(people[0]).toBeLessThan(people[people.length - 1]!)
   })
+  it("labels emergent communities again once engagements have changed the graph, without a rebuild", () => {
+    const e = createEngineService(createTsKernel())
+    e.setViewer(ME, NOW)
+    const fans = Array.from({ length: 8 }, (_, i) => key(100 + i))
+    expect(e.applyDeltas(fans.map((author, i) => ({ type: "post", id: `jazz-${i}`, author, createdAt: NOW - 600, tags: ["jazz"] })), NOW).rejected).toEqual([])
+    expect(e.communities().filter((c) => c.kind === "emergent")).toEqual([]) // labelled: no edges yet
+    const likes: GraphDelta[] = fans.flatMap((from, i) => fans.filter((_, j) => j !== i).map((to) => ({ type: "engagement" as const, from, to, kind: "like" as const, at: NOW - 60 })))
+    const report = e.applyDeltas(likes, NOW)
+    expect(report.rebuilt).toBe(false) // the relabel must come from the changes, not from a rebuild
+    expect(e.communities()).toContainEqual({ name: "~jazz", kind: "emergent", members: 8 })
+  })
 })

@@ -43,6 +43,14 @@ export const REO_MICRO = 1_000_000
 export const COMMUNITY_SWEEPS = 20
 /** Reo slots for communities besides the viewer's own slot. */
 export const COMMUNITY_SLOTS = 3
+/**
+ * Emergent communities are labelled again once engagements and follows since the last labelling
+ * reach this share of the graph's edges (at least COMMUNITY_RELABEL_MIN of them). Labelling is a
+ * full pass over the graph, so not on every like; but a person's first follows or a burst of
+ * activity must show up without waiting for a rebuild.
+ */
+export const COMMUNITY_RELABEL_SHARE = 0.05
+export const COMMUNITY_RELABEL_MIN = 32
 /** Members seeding one community's Reo (the viewer's highest-Reo members of it). */
 export const COMMUNITY_SEEDS = 1024
 

@@ -1,6 +1,6 @@
 import type { CommunityInfo } from "../engine-api"
 import type { Kernel } from "../kernel/types"
-import { COMMUNITY_SEEDS, COMMUNITY_SLOTS, COMMUNITY_SWEEPS, REO_MAX_SWEEPS, REO_TOLERANCE } from "../model/constants"
+import { COMMUNITY_RELABEL_MIN, COMMUNITY_RELABEL_SHARE, COMMUNITY_SEEDS, COMMUNITY_SLOTS, COMMUNITY_SWEEPS, REO_MAX_SWEEPS, REO_TOLERANCE } from "../model/constants"
 import type { Identities } from "../state/identities"
 import type { TagIndex } from "./tag-index"
 
@@ -13,6 +13,9 @@ import type { TagIndex } from "./tag-index"
 export class Communities {
   private emergent = new Map<string, number[]>()
   private stale = true
+  /** Edge changes since the last labelling, and the edge count it labelled. */
+  private changes = 0
+  private labelledEdges = 0
   /** Community name per Reo slot 1..COMMUNITY_SLOTS, least recently used first. */
   private slots: { name: string; slot: number }[] = []
 
@@ -28,9 +31,17 @@ export class Communities {
     this.slots = []
   }
 
+  /** Engagements and follows applied since the last labelling (deltas.ts, once per batch). */
+  noteEdgeChanges(count: number): void {
+    this.changes += count
+    if (!this.stale && this.changes >= Math.max(COMMUNITY_RELABEL_MIN, this.labelledEdges * COMMUNITY_RELABEL_SHARE)) this.invalidate()
+  }
+
   private refresh(): void {
     if (!this.stale) return
     this.stale = false
+    this.changes = 0
+    this.labelledEdges = this.kernel.edgeCount()
     const n = this.kernel.nodeCount()
     // Classic label propagation: everyone starts alone, clusters form where attention circulates.
     const labels = Int32Array.from({ length: n }, (_, v) => v)

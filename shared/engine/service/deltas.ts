@@ -36,6 +36,7 @@ export function applyDeltas(core: EngineCore, deltas: GraphDelta[], now: number)
   const k = core.kernel
   const sizeBefore = core.ids.size
   let viewerFollowed = false
+  let edgeChanges = 0
   const rebuild = () => {
     core.rebuild(core.epoch)
     report.rebuilt = true
@@ -55,6 +56,7 @@ export function applyDeltas(core: EngineCore, deltas: GraphDelta[], now: number)
             const w = engagementWeight(d.kind, at, core.epoch)
             core.edges.addEngagement(from, to, w)
             if (k.addEdge(from, to, w) < 0) rebuild()
+            edgeChanges++
             if (post) for (const tag of post.tags) core.tags.note(tag, from, 1)
           }
           // Engaging with one's own post recharges nothing: self-dealing earns no virality.
@@ -74,6 +76,7 @@ export function applyDeltas(core: EngineCore, deltas: GraphDelta[], now: number)
           const to = core.intern(d.to, now)
           const dw = core.edges.setFollow(from, to, d.on)
           if (dw !== 0 && k.addEdge(from, to, dw) < 0) rebuild()
+          if (dw !== 0) edgeChanges++
           if (from === core.viewer) viewerFollowed = true
           break
         }
@@ -113,6 +116,7 @@ export function applyDeltas(core: EngineCore, deltas: GraphDelta[], now: number)
     }
   })
   if (viewerFollowed || core.ids.size > sizeBefore) core.refreshViews()
+  core.communities.noteEdgeChanges(edgeChanges)
   core.settle()
   return report
 }
