@@ -67,6 +67,25 @@ async function settledCounts(panel: Page): Promise<(typeof base)[number]> {
 }
 
 /** Other people's posts, published straight to the relay (pipelined), from 30 simulated peers. */
+/**
+ * B comments on A's article and waits until B's own card counts `expected` comments. The input's
+ * value is checked before submitting (a card re-rendered mid-typing would lose it), and a timeout
+ * reports what the card showed (its text, including any error) with a screenshot.
+ */
+async function commentAsB(text: string, expected: number): Promise<void> {
+  const card = cardSelector(ARTICLE())
+  await panelB.type(`${card} [data-testid=comment-input]`, text)
+  expect(await panelB.$eval(`${card} [data-testid=comment-input]`, (e) => (e as HTMLInputElement).value)).toBe(text)
+  await panelB.click(`${card} [data-testid=comment-submit]`)
+  try {
+    await panelB.waitForFunction((sel, n) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === String(n), { timeout: 20_000 }, card, expected)
+  } catch (err) {
+    const shown = await panelB.$eval(card, (e) => e.textContent ?? "").catch(() => "(card not in the page)")
+    await fullScreenshot(panelB, "two-browsers-comment-timeout")
+    throw new Error(`B's comment did not show as comment ${expected} within 20 s; the card read: ${shown}`, { cause: err })
+  }
+}
+
 const BURST = 1000
 async function publishBurst(n: number): Promise<void> {
   const peers = Array.from({ length: 30 }, () => newAuthor())
@@ -147,9 +166,7 @@ describe("two browsers on one relay", () => {
 
   it("B likes and comments; A sees both", async () => {
     await panelB.click(`${cardSelector(ARTICLE())} [data-testid=like-button]`)
-    await panelB.type(`${cardSelector(ARTICLE())} [data-testid=comment-input]`, "Read it twice. Worth it.")
-    await panelB.click(`${cardSelector(ARTICLE())} [data-testid=comment-submit]`)
-    await panelB.waitForFunction((sel) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === "1", { timeout: 20_000 }, cardSelector(ARTICLE()))
+    await commentAsB("Read it twice. Worth it.", 1)
     await panelA.waitForFunction(
       (sel) => {
         const s = document.querySelector(`${sel} [data-testid=card-social]`)
@@ -172,9 +189,7 @@ describe("two browsers on one relay", () => {
     await panelA.waitForSelector(cardSelector(LINKED()))
     await amplify(bob, PLAIN())
     await panelB.waitForSelector(cardSelector(PLAIN()))
-    await panelB.type(`${cardSelector(ARTICLE())} [data-testid=comment-input]`, "Second thought, offline.")
-    await panelB.click(`${cardSelector(ARTICLE())} [data-testid=comment-submit]`)
-    await panelB.waitForFunction((sel) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === "2", { timeout: 20_000 }, cardSelector(ARTICLE()))
+    await commentAsB("Second thought, offline.", 2)
     await panelA.waitForFunction(() => Number(document.querySelector("[data-testid=sync-status]")?.getAttribute("data-pending")) >= 1)
     await fullScreenshot(panelA, "07-two-browsers-offline-waiting")
 
