@@ -220,8 +220,11 @@ describe("the Stream ranked by current", () => {
     await screenshot(panel, "stream-07-new-posts")
     await panel.click("[data-testid=new-posts]")
     await panel.waitForFunction(() => window.scrollY === 0 && !document.querySelector("[data-testid=new-posts]"))
-    const urls = await shownUrls(panel)
-    expect(urls.slice(0, 4)).toEqual(expect.arrayContaining(["https://dave.example/fresh-1", "https://carol.example/fresh-2"]))
+    // At the top the order may still settle: an arrival the engine has not taken yet waits among
+    // the unranked until its delta lands, then takes its place (nothing is being read up here).
+    await expect
+      .poll(async () => (await shownUrls(panel)).slice(0, 4), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(["https://dave.example/fresh-1", "https://carol.example/fresh-2"]))
   })
 
   it("moves between cards with the keyboard and names every control", async () => {
