@@ -27,6 +27,32 @@ export function parsePubkey(input: string): string | undefined {
   }
 }
 
+/** An npub (or 64-hex key) input that adds a person to one of the panel's lists. */
+function AddPersonForm({ label, placeholder, button, testid, onAdd, onError }: { label: string; placeholder: string; button: string; testid: string; onAdd(pubkey: string): void; onError(message: string): void }) {
+  const id = useId()
+  const [input, setInput] = useState("")
+  return (
+    <form
+      className="ss-add"
+      onSubmit={(e) => {
+        e.preventDefault()
+        const pk = parsePubkey(input)
+        if (!pk) return onError("Enter an npub or a 64-character hex key.")
+        setInput("")
+        onAdd(pk)
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input id={id} value={input} onChange={(e) => setInput(e.target.value)} placeholder={placeholder} data-testid={testid} />
+      <button type="submit" className="secondary small">
+        {button}
+      </button>
+    </form>
+  )
+}
+
 export interface StreamSettingsPanelProps {
   settings: StreamSettingsContent
   communities: CommunityInfo[]
@@ -45,10 +71,6 @@ export interface StreamSettingsPanelProps {
  */
 export function StreamSettingsPanel({ settings, communities, muted, hidden, save, unmute, unhide }: StreamSettingsPanelProps) {
   const [error, setError] = useState<string>()
-  const [blockInput, setBlockInput] = useState("")
-  const [dialInput, setDialInput] = useState("")
-  const blockId = useId()
-  const dialId = useId()
   const names = useProfileNames([...Object.keys(settings.dials), ...settings.blockedAdvertisers, ...muted])
   const allow = new Set(settings.allowAmplifiedFrom)
   const mode = allow.has("everyone") ? "everyone" : allow.size === 0 ? "none" : "some"
@@ -126,24 +148,7 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
             </li>
           ))}
         </ul>
-        <form
-          className="ss-add"
-          onSubmit={(e) => {
-            e.preventDefault()
-            const pk = parsePubkey(dialInput)
-            if (!pk) return setError("Enter an npub or a 64-character hex key.")
-            setDialInput("")
-            update({ dials: { ...settings.dials, [pk]: settings.dials[pk] ?? 2 } })
-          }}
-        >
-          <label htmlFor={dialId} className="visually-hidden">
-            Add a dial for (npub)
-          </label>
-          <input id={dialId} value={dialInput} onChange={(e) => setDialInput(e.target.value)} placeholder="npub1… to dial" data-testid="dial-input" />
-          <button type="submit" className="secondary small">
-            Add dial
-          </button>
-        </form>
+        <AddPersonForm label="Add a dial for (npub)" placeholder="npub1… to dial" button="Add dial" testid="dial-input" onError={setError} onAdd={(pk) => update({ dials: { ...settings.dials, [pk]: settings.dials[pk] ?? 2 } })} />
       </fieldset>
 
       <fieldset className="ss-group">
@@ -158,24 +163,14 @@ export function StreamSettingsPanel({ settings, communities, muted, hidden, save
             </li>
           ))}
         </ul>
-        <form
-          className="ss-add"
-          onSubmit={(e) => {
-            e.preventDefault()
-            const pk = parsePubkey(blockInput)
-            if (!pk) return setError("Enter an npub or a 64-character hex key.")
-            setBlockInput("")
-            update({ blockedAdvertisers: [...new Set([...settings.blockedAdvertisers, pk])] })
-          }}
-        >
-          <label htmlFor={blockId} className="visually-hidden">
-            Block an advertiser (npub)
-          </label>
-          <input id={blockId} value={blockInput} onChange={(e) => setBlockInput(e.target.value)} placeholder="npub1… to block" data-testid="block-input" />
-          <button type="submit" className="secondary small">
-            Block
-          </button>
-        </form>
+        <AddPersonForm
+          label="Block an advertiser (npub)"
+          placeholder="npub1… to block"
+          button="Block"
+          testid="block-input"
+          onError={setError}
+          onAdd={(pk) => update({ blockedAdvertisers: [...new Set([...settings.blockedAdvertisers, pk])] })}
+        />
       </fieldset>
 
       <PreviewImagesOption />
