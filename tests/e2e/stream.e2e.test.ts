@@ -80,11 +80,20 @@ describe("the Stream ranked by current", () => {
   })
 
   it("ranks a post first once I engage its author, and explains why", async () => {
+    // Where the comment box sits in the card, before and after the ranking arrives: a card that grew
+    // under the pointer turned a click on "Post" into one on "Mute" (the standing chip wrapped a line).
+    const inputOffset = () => panel.$eval(card(P_ALICE), (c) => c.querySelector("[data-testid=comment-input]")!.getBoundingClientRect().top - c.getBoundingClientRect().top)
+    // Measured at Chrome's narrowest side panel (320 px), where a line wraps first.
+    await panel.setViewport({ width: 320, height: 900 })
+    const unrankedOffset = await inputOffset()
     await panel.click(`${card(P_ALICE)} [data-testid=like-button]`)
     await panel.waitForSelector(`${card(P_ALICE)}[data-ranked=true]`, { timeout: 30_000 })
+    expect(await inputOffset()).toBe(unrankedOffset)
+    await panel.setViewport({ width: 420, height: 900 })
     await panel.evaluate(() => window.scrollTo(0, 0))
     await expect.poll(() => shownUrls(panel), { timeout: 10_000 }).toEqual([P_ALICE, P_CAROL, P_BOB])
-    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (e) => e.textContent)).toMatch(/Brought by npub1.*standing \d+(\.\d+)?×/)
+    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (e) => e.textContent)).toMatch(/^Brought by npub1\S+Follow$/)
+    expect(await panel.$eval(`${card(P_ALICE)} [data-testid=card-rank]`, (e) => e.textContent)).toMatch(/^standing \d+(\.\d+)?×⚡ \d/)
     expect(await panel.$eval(`${card(P_ALICE)} [data-testid=standing-chip]`, (e) => e.getAttribute("title"))).toMatch(/^Their standing \(Reo\) from your point of view: \d+(\.\d+)?× the average person's$/)
     await panel.click(`${card(P_ALICE)} [data-testid=why-button]`)
     await panel.waitForSelector(`${card(P_ALICE)} [data-testid=why-panel]`)

@@ -76,13 +76,21 @@ async function commentAsB(text: string, expected: number): Promise<void> {
   const card = cardSelector(ARTICLE())
   await panelB.type(`${card} [data-testid=comment-input]`, text)
   expect(await panelB.$eval(`${card} [data-testid=comment-input]`, (e) => (e as HTMLInputElement).value)).toBe(text)
-  await panelB.click(`${card} [data-testid=comment-submit]`)
+  // Submitted with Enter, as people do: a mouse click is aimed at where the button was a moment ago.
+  await panelB.keyboard.press("Enter")
   try {
     await panelB.waitForFunction((sel, n) => document.querySelector(`${sel} [data-testid=card-social]`)?.getAttribute("data-comments") === String(n), { timeout: 20_000 }, card, expected)
   } catch (err) {
     const shown = await panelB.$eval(card, (e) => e.textContent ?? "").catch(() => "(card not in the page)")
+    const page = await panelB.evaluate(() => ({
+      scrollY: window.scrollY,
+      height: document.documentElement.scrollHeight,
+      stream: document.querySelector("[data-testid=stream]")?.getAttribute("data-count"),
+      cards: [...document.querySelectorAll("[data-testid=post-card]")].map((c) => c.getAttribute("data-url")),
+      text: document.body.innerText.slice(0, 1500)
+    }))
     await fullScreenshot(panelB, "two-browsers-comment-timeout")
-    throw new Error(`B's comment did not show as comment ${expected} within 20 s; the card read: ${shown}`, { cause: err })
+    throw new Error(`B's comment did not show as comment ${expected} within 20 s; the card read: ${shown}; the panel: ${JSON.stringify(page)}`, { cause: err })
   }
 }
 
@@ -165,7 +173,8 @@ describe("two browsers on one relay", () => {
   })
 
   it("B likes and comments; A sees both", async () => {
-    await panelB.click(`${cardSelector(ARTICLE())} [data-testid=like-button]`)
+    await panelB.focus(`${cardSelector(ARTICLE())} [data-testid=like-button]`)
+    await panelB.keyboard.press("Enter")
     await commentAsB("Read it twice. Worth it.", 1)
     await panelA.waitForFunction(
       (sel) => {

@@ -106,9 +106,24 @@ export function PostCard({ post, ranked, graph, me, index, count, onHide, onMute
     >
       <CardImage post={post} />
       <div className="card-body">
+        {/* What the ranking adds (standing, stake, current) shares this one-line row with the site's
+            name, which gives way: a card must not grow under the pointer when its ranking arrives
+            (a "Post" click landed on "Mute" when the chip wrapped the line below). */}
         <div className="card-site">
-          <span>{post.siteName}</span>
-          <RankBadge ranked={ranked} graph={graph} />
+          <span className="card-site-name">{post.siteName}</span>
+          <span className="card-rank" data-testid="card-rank">
+            {carrier ? (
+              <span className="reo-chip" data-testid="standing-chip" title={standingTooltip(carrier.reo)}>
+                standing {formatStanding(carrier.reo)}
+              </span>
+            ) : null}
+            {staked !== undefined && staked > 0n ? (
+              <span className="amp-chip" data-testid="post-amps" title={`${formatAmps(staked)} AMP staked on this post`}>
+                {formatAmps(staked)} AMP
+              </span>
+            ) : null}
+            <RankBadge ranked={ranked} graph={graph} />
+          </span>
         </div>
         <a id={titleId} className="card-title" data-testid="post-title" href={post.url} target="_blank" rel="noopener noreferrer">
           {post.title}
@@ -121,16 +136,6 @@ export function PostCard({ post, ranked, graph, me, index, count, onHide, onMute
         ) : null}
         <div className="card-brought" data-testid="brought-by">
           <BroughtBy pubkey={broughtBy} me={me} names={names} />
-          {carrier ? (
-            <span className="reo-chip" data-testid="standing-chip" title={standingTooltip(carrier.reo)}>
-              standing {formatStanding(carrier.reo)}
-            </span>
-          ) : null}
-          {staked !== undefined && staked > 0n ? (
-            <span className="amp-chip" data-testid="post-amps">
-              {formatAmps(staked)} AMP staked
-            </span>
-          ) : null}
         </div>
         <div className="card-meta">
           <span data-testid="post-url" className="card-url" title={post.url}>
