@@ -115,9 +115,16 @@ describe("names, not keys", () => {
 describe("People to follow, and Follow on a card", () => {
   it("suggests engaged authors to someone who follows no one, and the strip can be dismissed by keyboard", async () => {
     const alicePost = (await readAlicePost())!
+    await panel.evaluate(() => window.scrollTo(0, 0))
+    const firstCard = () => panel.$eval("[data-testid=post-card]", (e) => ({ url: e.getAttribute("data-url"), top: e.getBoundingClientRect().top + window.scrollY }))
+    const before = await firstCard()
+    expect(await panel.$("[data-testid=people-to-follow]")).toBeNull()
     await publishTo(relay.url, [await like(bob, alicePost, P_ALICE), await like(carol, alicePost, P_ALICE)])
     const suggestion = `[data-testid=people-to-follow] [role=group][aria-label="People in #jazz"] [data-testid=suggested-person][data-pubkey="${alice.pubkey}"]`
     await panel.waitForFunction((s) => document.querySelector(s)?.textContent?.includes("Alice Liddell · 2 people engaged"), { timeout: 30_000 }, suggestion)
+    // The strip arrives after the first card, so the card someone is about to click stays where it was.
+    expect(await firstCard()).toEqual(before)
+    expect(await panel.$eval("[data-testid=people-to-follow]", (s) => !!s.closest(".post-item")?.querySelector("[data-testid=post-card]"))).toBe(true)
     expect(await panel.$eval(`${suggestion} [data-testid=follow-button]`, (e) => e.getAttribute("aria-label"))).toMatch(/^Follow Alice Liddell \(npub1/)
     // Mallory, whom nobody engaged, is not suggested.
     expect(await panel.$(`[data-testid=suggested-person][data-pubkey="${mallory.pubkey}"]`)).toBeNull()

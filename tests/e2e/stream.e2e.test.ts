@@ -68,6 +68,31 @@ describe("the Stream ranked by current", () => {
     expect(await panel.$eval(`${card(P_ALICE)} .card-description`, (e) => e.textContent)).toBe("The best overview I have read.")
   })
 
+  it("keeps the cards still while the filter chips, ranking state and names fill in after the first paint", async () => {
+    await panel.reload()
+    await panel.waitForSelector(`[data-testid=filter-chip][data-community="#jazz"]`, { timeout: 20_000 })
+    await panel.waitForFunction(() => [...document.querySelectorAll("[data-testid=post-unranked]")].filter((b) => b.getAttribute("data-graph") === "none").length === 3, { timeout: 30_000 })
+    // Every layout shift since the reload (buffered) that moved something in the list of cards up or down.
+    const moved = await panel.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const out: string[] = []
+          type Shift = PerformanceEntry & { hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as Shift[]) {
+              for (const src of e.sources) {
+                const el = src.node instanceof Element ? src.node : src.node?.parentElement
+                // A badge whose text changes width moves sideways within its line: only vertical moves count.
+                if (el?.closest("[data-testid=stream]") && Math.abs(src.currentRect.y - src.previousRect.y) >= 1) out.push(`${el.className || el.nodeName} ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)}`)
+              }
+            }
+          }).observe({ type: "layout-shift", buffered: true })
+          setTimeout(() => resolve(out), 500)
+        })
+    )
+    expect(moved).toEqual([])
+  })
+
   it("tells a new person why nothing is ranked: they follow and engage no one yet", async () => {
     // Once the graph has loaded, every card says so (not "it arrived before its graph").
     await panel.waitForFunction(() => [...document.querySelectorAll("[data-testid=post-unranked]")].filter((b) => b.getAttribute("data-graph") === "none").length === 3, { timeout: 30_000 })
@@ -85,11 +110,14 @@ describe("the Stream ranked by current", () => {
     const inputOffset = () => panel.$eval(card(P_ALICE), (c) => c.querySelector("[data-testid=comment-input]")!.getBoundingClientRect().top - c.getBoundingClientRect().top)
     // Measured at Chrome's narrowest side panel (320 px), where a line wraps first.
     await panel.setViewport({ width: 320, height: 900 })
-    const unrankedOffset = await inputOffset()
-    await panel.click(`${card(P_ALICE)} [data-testid=like-button]`)
-    await panel.waitForSelector(`${card(P_ALICE)}[data-ranked=true]`, { timeout: 30_000 })
-    expect(await inputOffset()).toBe(unrankedOffset)
-    await panel.setViewport({ width: 420, height: 900 })
+    try {
+      const unrankedOffset = await inputOffset()
+      await panel.click(`${card(P_ALICE)} [data-testid=like-button]`)
+      await panel.waitForSelector(`${card(P_ALICE)}[data-ranked=true]`, { timeout: 30_000 })
+      expect(await inputOffset()).toBe(unrankedOffset)
+    } finally {
+      await panel.setViewport({ width: 420, height: 900 })
+    }
     await panel.evaluate(() => window.scrollTo(0, 0))
     await expect.poll(() => shownUrls(panel), { timeout: 10_000 }).toEqual([P_ALICE, P_CAROL, P_BOB])
     expect(await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (e) => e.textContent)).toMatch(/^Brought by npub1\S+Follow$/)

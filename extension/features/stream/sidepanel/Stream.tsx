@@ -131,7 +131,9 @@ export function Stream() {
         />
       </details>
 
-      {chips.length > 0 ? (
+      {/* The row is there from the first card on, one line high, and its chips fill in when the
+          engine has found communities: appearing later, it pushed the first screen down. */}
+      {chips.length > 0 || count > 0 || model.filter ? (
         <div className="filter-chips" role="group" aria-label="Filter the Stream by community or topic" data-testid="filter-chips">
           <button type="button" className={model.filter ? "chip" : "chip on"} aria-pressed={!model.filter} onClick={() => model.setFilter(undefined)} data-testid="filter-all">
             All
@@ -153,11 +155,10 @@ export function Stream() {
               </button>
             )
           })}
+          {chips.length === 0 ? <span className="muted chip-hint">No topics or communities yet</span> : null}
         </div>
       ) : null}
 
-      {/* Its chunk loads and runs after the first cards, not in the middle of their first paint. */}
-      {afterFirstCard ? <PeopleToFollowSlot me={model.me} muted={model.muted} communities={model.communities} onDismissed={peopleDismissed} /> : null}
       <div ref={listTop} tabIndex={-1} aria-label="Top of the Stream" />
       {view.pending.length > 0 ? (
         <button type="button" className="new-posts-pill" data-testid="new-posts" onClick={showNew}>
@@ -206,10 +207,21 @@ export function Stream() {
           scrollToIndex={focusIndex}
           render={(url, index) => {
             const post = rows.get(url)
-            return post ? (
+            const card = post ? (
               <PostCard post={post} ranked={model.ranked.get(url)} graph={model.graph} me={model.me} index={index} count={count} onHide={hide} onMute={mute} onKey={onKey} />
             ) : (
               <div className="card card-placeholder" aria-hidden="true" />
+            )
+            // People to follow comes after the first card, not above it: its chunk and queries load
+            // after the first cards paint, and arriving above them it pushed the whole first screen
+            // down under the person's pointer.
+            return index === 0 && afterFirstCard ? (
+              <>
+                {card}
+                <PeopleToFollowSlot me={model.me} muted={model.muted} communities={model.communities} onDismissed={peopleDismissed} />
+              </>
+            ) : (
+              card
             )
           }}
         />
