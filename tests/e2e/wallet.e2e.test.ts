@@ -202,6 +202,10 @@ describe("the AMP wallet in two browsers", () => {
     await panelA.waitForFunction(() => /^Earned [\d.]+ AMP over the last 14 days, on 1 day/.test(document.querySelector("[data-testid=earnings-summary]")?.textContent ?? ""))
     await panelB.waitForFunction(() => [...document.querySelectorAll("[data-testid=history-text]")].some((e) => e.textContent?.startsWith("Refund of a stake on")), { timeout: 30_000 })
     await fullScreenshot(panelB, "wallet-09-b-after-settle")
+    // The send form's refusal of 1,000 AMP (previous test) follows A's balance, now up by the creator share.
+    await panelA.waitForFunction(() => !["94", null, undefined].includes(document.querySelector("[data-testid=wallet-spendable]")?.getAttribute("data-value")), { timeout: 30_000 })
+    const now = await spendable(panelA)
+    await panelA.waitForFunction((n) => document.querySelector("[data-testid=send-error]")?.textContent === `Insufficient balance: you can spend ${n} AMP.`, { timeout: 10_000 }, now)
   })
 
   it("draws the earnings chart with a text alternative", async () => {

@@ -1,4 +1,4 @@
-import { useId, useState } from "react"
+import { useEffect, useId, useState } from "react"
 
 import { walletSend } from "../../../../shared/messages/catalog"
 import { send } from "../../messaging/send"
@@ -14,6 +14,17 @@ export function SendForm({ me, spendable, onSent }: { me: string | undefined; sp
   const [confirming, setConfirming] = useState<{ npub: string; amount: string }>()
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string>()
+
+  // The balance moved (an earning, a settle, a send from another view): a refusal about the amount
+  // is checked again, so it never states an old figure or refuses what is now covered.
+  useEffect(() => {
+    setProblem((p) => {
+      if (p?.field !== "amount") return p
+      const c = checkSend(to, amount, me, spendable)
+      return c.ok ? undefined : c.field === "amount" ? { field: "amount", message: c.message } : p
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [spendable])
 
   function onContinue() {
     setDone(undefined)
