@@ -8,7 +8,9 @@
 // browser each, reloads alternated between them (each round starting with a different build), so
 // a busy machine slows every build alike and the ratio of medians stays meaningful. Before each
 // reload every panel has finished its post-paint work (keys, ranking), so none competes with another.
-// FIRST_PAINT_RELOADS sets the reloads per build (default 5, or 9 when comparing).
+// FIRST_PAINT_RELOADS sets the reloads per build (default 5, or 9 when comparing). After each
+// reload it also reads how far cards moved once painted (layout shift inside the list); with
+// FIRST_PAINT_DEBUG it prints what moved.
 import { relative, resolve } from "node:path"
 
 import type { Page } from "puppeteer-core"
@@ -25,6 +27,51 @@ const QUIET_MS = 1_500
 interface Reading {
   card: number
   domContentLoaded: number
+  /** Layout shift inside the list of cards from navigation to quiet (see listShift). */
+  shift?: ListShift
+}
+
+interface ListShift {
+  /** Sum of the layout-shift scores whose moved elements include something in the list. */
+  score: number
+  /** The largest vertical move of such an element (px). */
+  px: number
+  /** What moved, when (FIRST_PAINT_DEBUG). */
+  moves: string[]
+}
+
+/**
+ * What moved inside the list of cards after they painted (buffered layout-shift entries, whole
+ * load): what fills in late (ranking, names, chips, People to follow) must not move a card the
+ * person may be about to click. Sideways moves of a badge whose text changes do not count.
+ */
+async function listShift(panel: Page): Promise<ListShift> {
+  return panel.evaluate(
+    () =>
+      new Promise<ListShift>((resolve) => {
+        let score = 0
+        let px = 0
+        const moves: string[] = []
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Shift[]) {
+            if (e.hadRecentInput) continue
+            let inList = false
+            for (const src of e.sources) {
+              const el = src.node instanceof Element ? src.node : src.node?.parentElement
+              const dy = Math.abs(src.currentRect.y - src.previousRect.y)
+              if (el?.closest("[data-testid=stream]") && dy >= 1) {
+                inList = true
+                px = Math.max(px, dy)
+                moves.push(`${Math.round(e.startTime)} ms ${el.className || el.nodeName} ${(el as HTMLElement).dataset?.key ?? ""} y ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)}`)
+              }
+            }
+            if (inList) score += e.value
+          }
+        }).observe({ type: "layout-shift", buffered: true })
+        setTimeout(() => resolve({ score, px, moves }), 200)
+      })
+  )
 }
 
 interface Build {
@@ -104,8 +151,11 @@ export const firstPaintBenchmark: Benchmark = {
       for (let round = 0; round < reloads; round++) {
         for (let k = 0; k < builds.length; k++) {
           const b = builds[(round + k) % builds.length]!
-          b.readings.push(await measure(b.panel))
+          const reading = await measure(b.panel)
           await quiet(b.panel)
+          reading.shift = await listShift(b.panel)
+          if (process.env.FIRST_PAINT_DEBUG) console.log(b.label, reading.shift.moves.join("; "))
+          b.readings.push(reading)
         }
       }
       const base = medianOf(builds[0]!.readings.map((r) => r.card))
@@ -115,6 +165,14 @@ export const firstPaintBenchmark: Benchmark = {
         rows.push([b.label, await listShape(b.panel), cards.map((r) => r.toFixed(0)).join(", "), fmtMs(medianOf(cards)), fmtMs(medianOf(b.readings.map((r) => r.domContentLoaded))), fmtRatio(medianOf(cards) / base)])
       }
       printTable("First Stream card (ms from navigation start)", ["build", "in the list / cards in the DOM", "runs (ms)", "median", "median DOMContentLoaded", "vs first build"], rows)
+      printTable(
+        "Layout shift in the list of cards, navigation to quiet (0 = no card moved)",
+        ["build", "score per reload", "median score", "largest move (px)"],
+        builds.map((b) => {
+          const shifts = b.readings.map((r) => r.shift!)
+          return [b.label, shifts.map((x) => x.score.toFixed(3)).join(", "), medianOf(shifts.map((x) => x.score)).toFixed(3), String(Math.round(Math.max(...shifts.map((x) => x.px))))]
+        })
+      )
       for (const b of builds) console.log(`first-paint median ${b.label}: ${medianOf(b.readings.map((r) => r.card)).toFixed(0)} ms (budget 200 ms)`)
     } finally {
       for (const b of builds) await b.session.close()

@@ -35,6 +35,29 @@ const shownUrls = (p: Page) => p.$$eval("[data-testid=post-card]", (cs) => cs.ma
 
 const send = <T,>(type: string, payload: unknown) => sendFrom<T>(panel, type, payload)
 
+/**
+ * Every layout shift since the page loaded (buffered entries) that moved something in the list of
+ * cards up or down. A badge whose text changes width moves sideways within its line: not counted.
+ */
+async function verticalShiftsInList(p: Page): Promise<string[]> {
+  return p.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const out: string[] = []
+        type Shift = PerformanceEntry & { sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Shift[]) {
+            for (const src of e.sources) {
+              const el = src.node instanceof Element ? src.node : src.node?.parentElement
+              if (el?.closest("[data-testid=stream]") && Math.abs(src.currentRect.y - src.previousRect.y) >= 1) out.push(`${el.className || el.nodeName} ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)}`)
+            }
+          }
+        }).observe({ type: "layout-shift", buffered: true })
+        setTimeout(() => resolve(out), 500)
+      })
+  )
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "stream-e2e-"))
   relay = await startRelay({ port: 0, dataDir })
@@ -72,25 +95,18 @@ describe("the Stream ranked by current", () => {
     await panel.reload()
     await panel.waitForSelector(`[data-testid=filter-chip][data-community="#jazz"]`, { timeout: 20_000 })
     await panel.waitForFunction(() => [...document.querySelectorAll("[data-testid=post-unranked]")].filter((b) => b.getAttribute("data-graph") === "none").length === 3, { timeout: 30_000 })
-    // Every layout shift since the reload (buffered) that moved something in the list of cards up or down.
-    const moved = await panel.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          const out: string[] = []
-          type Shift = PerformanceEntry & { hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as Shift[]) {
-              for (const src of e.sources) {
-                const el = src.node instanceof Element ? src.node : src.node?.parentElement
-                // A badge whose text changes width moves sideways within its line: only vertical moves count.
-                if (el?.closest("[data-testid=stream]") && Math.abs(src.currentRect.y - src.previousRect.y) >= 1) out.push(`${el.className || el.nodeName} ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)}`)
-              }
-            }
-          }).observe({ type: "layout-shift", buffered: true })
-          setTimeout(() => resolve(out), 500)
-        })
-    )
-    expect(moved).toEqual([])
+    expect(await verticalShiftsInList(panel)).toEqual([])
+    // Follow needs the person's key, which can come after the first cards (a slow machine showed a
+    // 4 px move): the "Brought by" line is as tall without the button as with it.
+    const heights = await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (line) => {
+      const button = line.querySelector<HTMLElement>("[data-testid=follow-button]")!
+      const withButton = line.getBoundingClientRect().height
+      button.style.display = "none"
+      const without = line.getBoundingClientRect().height
+      button.style.display = ""
+      return { withButton, without }
+    })
+    expect(heights.without).toBe(heights.withButton)
   })
 
   it("tells a new person why nothing is ranked: they follow and engage no one yet", async () => {
@@ -149,6 +165,28 @@ describe("the Stream ranked by current", () => {
     expect(await panel.$eval("[data-testid=amplify-dialog-url]", (e) => e.textContent)).toContain(P_ALICE)
     await panel.keyboard.press("Escape")
     await panel.waitForFunction(() => !document.querySelector("[data-testid=amplify-dialog]"))
+  })
+
+  it("reopens in the order last ranked, so the engine's arrival moves no card", async () => {
+    // The order of the first cards the panel ever draws, caught as they are inserted.
+    const { identifier } = await panel.evaluateOnNewDocument(() => {
+      const w = window as unknown as { __firstOrder?: (string | null)[] }
+      new MutationObserver(() => {
+        const cards = document.querySelectorAll("[data-testid=post-card]")
+        if (!w.__firstOrder && cards.length >= 3) w.__firstOrder = [...cards].map((c) => c.getAttribute("data-url"))
+      }).observe(document, { childList: true, subtree: true })
+    })
+    try {
+      await panel.reload()
+      await panel.waitForSelector(`${card(P_ALICE)}[data-ranked=true]`, { timeout: 30_000 })
+      await panel.waitForFunction(() => document.querySelector("[data-testid=engine-status]")?.getAttribute("data-kernel") !== "")
+      // Before the engine ranked anything in this panel: already the order it ranked last time.
+      expect(await panel.evaluate(() => (window as unknown as { __firstOrder?: string[] }).__firstOrder)).toEqual([P_ALICE, P_CAROL, P_BOB])
+      expect(await shownUrls(panel)).toEqual([P_ALICE, P_CAROL, P_BOB])
+      expect(await verticalShiftsInList(panel)).toEqual([])
+    } finally {
+      await panel.removeScriptToEvaluateOnNewDocument(identifier)
+    }
   })
 
   it("threads a reply under a peer's comment (NIP-22)", async () => {

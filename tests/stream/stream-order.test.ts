@@ -44,6 +44,15 @@ describe("joinStreamOrder", () => {
     expect(joinStreamOrder({ ranked: [r1, r2], newestFirst: ["u1", "u2"], hidden: none, mutedPosts: none, filter: { community: "~b", kind: "emergent" }, members })).toEqual(["u2"])
   })
 
+  it("until the panel's first ranking, leads with the last ranked top that is still stored, visible and unfiltered", () => {
+    const base = { newestFirst: ["u5", "u4", "u3", "u2", "u1"], hidden: new Set(["u2"]), mutedPosts: none, lastRankedTop: ["u1", "gone", "u2", "u3"] }
+    expect(joinStreamOrder({ ...base, ranked: [] })).toEqual(["u1", "u3", "u5", "u4"])
+    // once this panel has its own ranking, the last one no longer leads
+    expect(joinStreamOrder({ ...base, ranked: [ranked("u4")] })).toEqual(["u4", "u5", "u3", "u1"])
+    // a chip shows only what the engine matched: never the old top
+    expect(joinStreamOrder({ ...base, ranked: [], filter: { community: "#jazz", kind: "topic" } })).toEqual([])
+  })
+
   it("orders 10,000 posts in a few milliseconds", () => {
     const urls = Array.from({ length: 10_000 }, (_, i) => `https://e.com/${i}`)
     const t = performance.now()

@@ -4,10 +4,21 @@ import { useEffect, useState } from "react"
 import type { PostRow } from "../../../../shared/db/database"
 import { streamDb } from "./stream-db"
 
+import { readLastRankedTop } from "./last-ranked-top"
+
 /** Rows read first, before the full list of keys, so the first cards paint at once. */
 const HEAD = 12
 
-const readHead = () => streamDb().posts.orderBy("updatedAt").reverse().limit(HEAD).toArray()
+/** The rows of the last ranked top (last-ranked-top.ts) that are still stored, then the newest. */
+async function readHead(): Promise<PostRow[]> {
+  const posts = streamDb().posts
+  const top = readLastRankedTop()?.urls ?? []
+  const [kept, newest] = await Promise.all([top.length ? posts.bulkGet(top) : Promise.resolve([] as (PostRow | undefined)[]), posts.orderBy("updatedAt").reverse().limit(HEAD).toArray()])
+  const rows = kept.filter((r): r is PostRow => r !== undefined)
+  const seen = new Set(rows.map((r) => r.url))
+  for (const r of newest) if (!seen.has(r.url)) rows.push(r)
+  return rows
+}
 
 let early: Promise<PostRow[]> | undefined
 

@@ -19,6 +19,11 @@ export interface OrderInput {
   filter?: StreamFilter
   /** For an emergent-community filter: pubkeys the engine counts as its members. */
   members?: ReadonlySet<string>
+  /**
+   * Until the engine's first ranking of this panel: the top as last ranked (last-ranked-top.ts),
+   * standing in for `ranked` so the first cards do not change places when the ranking comes.
+   */
+  lastRankedTop?: readonly string[]
 }
 
 /** Does a ranked post pass the chip? Topic: it carries the tag. Community: a carrier with standing is a member. */
@@ -37,6 +42,13 @@ export function joinStreamOrder(input: OrderInput): string[] {
   const out: string[] = []
   const seen = new Set<string>()
   const keep = (url: string) => !seen.has(url) && stored.has(url) && !input.hidden.has(url) && !input.mutedPosts.has(url)
+  if (input.lastRankedTop && input.ranked.length === 0 && !input.filter) {
+    for (const url of input.lastRankedTop) {
+      if (!keep(url)) continue
+      seen.add(url)
+      out.push(url)
+    }
+  }
   for (const r of input.ranked) {
     if (!keep(r.id)) continue
     if (input.filter && !matchesFilter(r, input.filter, input.members)) continue

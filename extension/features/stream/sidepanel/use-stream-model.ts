@@ -11,6 +11,7 @@ import { engine } from "../../../engine/engine-client"
 import { send } from "../../messaging/send"
 import { useGraphFeedCaughtUp } from "../../sync/sidepanel/use-graph-feed"
 import { afterFirstCard } from "./first-card"
+import { readLastRankedTop, writeLastRankedTop } from "./last-ranked-top"
 import { graphState, type GraphState } from "./ranking-state"
 import { DEFAULT_STREAM_SETTINGS, engineSettings, joinStreamOrder, type StreamFilter } from "./stream-order"
 import { streamDb } from "./stream-db"
@@ -104,6 +105,8 @@ export function useStreamModel(): StreamModel {
 
   // ---- ranking in the engine worker ----
   const [ranked, setRanked] = useState<RankedPost[]>([])
+  /** This panel's engine has ranked its whole graph once: from then on its order, not the last session's, leads. */
+  const [rankedOnce, setRankedOnce] = useState(false)
   const [outDegree, setOutDegree] = useState<number>()
   const caughtUp = useGraphFeedCaughtUp()
   const [kernel, setKernel] = useState<KernelImpl>()
@@ -122,6 +125,8 @@ export function useStreamModel(): StreamModel {
       const [list, k, comms, degree] = await Promise.all([api.rankStream({ nowSec: Date.now() / 1000, limit: RANK_LIMIT }), api.kernel(), api.communities(), api.viewerOutDegree()])
       if (mySeq !== rankSeq.current) return
       setRanked(list)
+      // A ranking over a graph still being replayed is partial: the last session's top leads until a full one.
+      if (caughtUp) setRankedOnce(true)
       setOutDegree(degree)
       setKernel(k)
       setCommunities(comms)
@@ -161,10 +166,16 @@ export function useStreamModel(): StreamModel {
   const byUrl = useMemo(() => new Map(ranked.map((r) => [r.id, r])), [ranked])
   const hiddenSet = useMemo(() => new Set(hidden), [hidden.join("\n")])
   const keys = useMemo(() => newestFirst ?? head?.map((r) => r.url), [newestFirst, head])
+  const lastTop = useMemo(readLastRankedTop, [])
+  const lastRankedTop = !rankedOnce && lastTop && (!me || lastTop.me === me) ? lastTop.urls : undefined
   const order = useMemo(
-    () => (keys ? joinStreamOrder({ ranked, newestFirst: keys, hidden: hiddenSet, mutedPosts, filter, members }) : undefined),
-    [ranked, keys, hiddenSet, mutedPosts, filter, members]
+    () => (keys ? joinStreamOrder({ ranked, newestFirst: keys, hidden: hiddenSet, mutedPosts, filter, members, lastRankedTop }) : undefined),
+    [ranked, keys, hiddenSet, mutedPosts, filter, members, lastRankedTop]
   )
+  // What the next panel paints first. Nothing ranked (no graph yet): nothing to keep.
+  useEffect(() => {
+    if (rankedOnce && me && !filter && order && newestFirst) writeLastRankedTop(me, ranked.length > 0 ? order : [])
+  }, [rankedOnce, me, filter, order, newestFirst, ranked.length])
 
   const saveSettings = useCallback(async (s: StreamSettingsContent) => {
     setLocalSettings(s)
