@@ -208,6 +208,11 @@ describe("the Stream ranked by current", () => {
       await c.close()
     }
     await screenshot(panel, "stream-02-thread")
+    // Reopened, the card paints with its thread: comments arriving after the card pushed the cards below it down.
+    await panel.reload()
+    await panel.waitForSelector(`${card(P_ALICE)} [data-testid=comment][data-depth="1"]`, { timeout: 30_000 })
+    await panel.waitForFunction(() => document.querySelector("[data-testid=engine-status]")?.getAttribute("data-kernel") !== "")
+    expect(await verticalShiftsInList(panel)).toEqual([])
   })
 
   it("hides a post on this device and shows it again (undo and the settings list)", async () => {

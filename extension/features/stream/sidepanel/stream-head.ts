@@ -5,6 +5,7 @@ import type { PostRow } from "../../../../shared/db/database"
 import { streamDb } from "./stream-db"
 
 import { readLastRankedTop } from "./last-ranked-top"
+import { seedCardSocial } from "./use-card-social"
 
 /** Rows read first, before the full list of keys, so the first cards paint at once. */
 const HEAD = 12
@@ -17,6 +18,7 @@ async function readHead(): Promise<PostRow[]> {
   const rows = kept.filter((r): r is PostRow => r !== undefined)
   const seen = new Set(rows.map((r) => r.url))
   for (const r of newest) if (!seen.has(r.url)) rows.push(r)
+  await seedCardSocial(rows) // the first cards paint with their likes and comments
   return rows
 }
 
