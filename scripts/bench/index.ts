@@ -2,11 +2,12 @@
 // filters (all when none is given). Add a benchmark by writing scripts/bench/<name>.ts that exports
 // a `Benchmark` and listing it below.
 import { engineBenchmark } from "./engine"
+import { demoLayoutBenchmark } from "./demo-layout"
 import { firstPaintBenchmark } from "./first-paint"
 import type { Benchmark } from "./harness"
 import { ingestBenchmark } from "./ingest"
 
-const BENCHMARKS: Benchmark[] = [engineBenchmark, ingestBenchmark, firstPaintBenchmark]
+const BENCHMARKS: Benchmark[] = [engineBenchmark, ingestBenchmark, firstPaintBenchmark, demoLayoutBenchmark]
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith("-"))
