@@ -2,9 +2,8 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useState } from "react"
 
 import type { PostRow } from "../../../../shared/db/database"
-import { streamDb } from "./stream-db"
-
 import { readLastRankedTop } from "./last-ranked-top"
+import { streamDb } from "./stream-db"
 import { seedCardSocial } from "./use-card-social"
 
 /** Rows read first, before the full list of keys, so the first cards paint at once. */

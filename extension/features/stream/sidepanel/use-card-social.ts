@@ -74,7 +74,11 @@ async function readSeed(rows: readonly PostRow[]): Promise<void> {
   ])
   if (complete) return
   const reactions = new Map([...byTarget, ...byAddress].map((r) => [r.id, r]))
-  snapshot = indexOf([...reactions.values()], comments)
+  const seed = indexOf([...reactions.values()], comments)
+  // Added to what earlier seeds read: a card that left the head (a newer post came) keeps its thread.
+  const likersByTarget = new Map(snapshot.likersByTarget)
+  for (const [key, likers] of seed.likersByTarget) likersByTarget.set(key, new Set([...(likersByTarget.get(key) ?? []), ...likers]))
+  snapshot = { likersByTarget, commentsByUrl: new Map([...snapshot.commentsByUrl, ...seed.commentsByUrl]) }
   for (const l of listeners) l()
 }
 
