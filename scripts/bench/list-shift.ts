@@ -1,5 +1,6 @@
 // How far cards moved once painted: the layout shifts of a page that moved something inside the
-// Stream's list up or down. Read by the first-paint and demo-layout benchmarks after a reload.
+// Stream's list up or down. Read after a reload by the first-paint and demo-layout benchmarks and
+// by the Stream e2e tests.
 import type { Page } from "puppeteer-core"
 
 export interface ListShift {
@@ -7,7 +8,7 @@ export interface ListShift {
   score: number
   /** The largest vertical move of such an element (px). */
   px: number
-  /** What moved, when (FIRST_PAINT_DEBUG). */
+  /** What moved, when, from where to where (printed by the benchmarks in debug mode, asserted empty by tests). */
   moves: string[]
 }
 

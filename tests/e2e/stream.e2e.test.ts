@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { startRelay, type RunningRelay } from "../../relay"
 import type { ExtensionSession } from "../../scripts/browser/launch-extension"
+import { listShift } from "../../scripts/bench/list-shift"
 import { newAuthor, RelayTestClient } from "../relay/relay-test-client"
 import { screenshot, startExtension } from "./support/extension-session"
 import { peerComment, peerPost, publishTo, sendFrom } from "./support/peers"
@@ -34,29 +35,6 @@ const card = (url: string) => `[data-testid=post-card][data-url="${url}"]`
 const shownUrls = (p: Page) => p.$$eval("[data-testid=post-card]", (cs) => cs.map((c) => c.getAttribute("data-url")))
 
 const send = <T,>(type: string, payload: unknown) => sendFrom<T>(panel, type, payload)
-
-/**
- * Every layout shift since the page loaded (buffered entries) that moved something in the list of
- * cards up or down. A badge whose text changes width moves sideways within its line: not counted.
- */
-async function verticalShiftsInList(p: Page): Promise<string[]> {
-  return p.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const out: string[] = []
-        type Shift = PerformanceEntry & { sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Shift[]) {
-            for (const src of e.sources) {
-              const el = src.node instanceof Element ? src.node : src.node?.parentElement
-              if (el?.closest("[data-testid=stream]") && Math.abs(src.currentRect.y - src.previousRect.y) >= 1) out.push(`${el.className || el.nodeName} ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)}`)
-            }
-          }
-        }).observe({ type: "layout-shift", buffered: true })
-        setTimeout(() => resolve(out), 500)
-      })
-  )
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "stream-e2e-"))
@@ -95,7 +73,7 @@ describe("the Stream ranked by current", () => {
     await panel.reload()
     await panel.waitForSelector(`[data-testid=filter-chip][data-community="#jazz"]`, { timeout: 20_000 })
     await panel.waitForFunction(() => [...document.querySelectorAll("[data-testid=post-unranked]")].filter((b) => b.getAttribute("data-graph") === "none").length === 3, { timeout: 30_000 })
-    expect(await verticalShiftsInList(panel)).toEqual([])
+    expect((await listShift(panel)).moves).toEqual([])
     // Follow needs the person's key, which can come after the first cards (a slow machine showed a
     // 4 px move): the "Brought by" line is as tall without the button as with it.
     const heights = await panel.$eval(`${card(P_ALICE)} [data-testid=brought-by]`, (line) => {
@@ -183,7 +161,7 @@ describe("the Stream ranked by current", () => {
       // Before the engine ranked anything in this panel: already the order it ranked last time.
       expect(await panel.evaluate(() => (window as unknown as { __firstOrder?: string[] }).__firstOrder)).toEqual([P_ALICE, P_CAROL, P_BOB])
       expect(await shownUrls(panel)).toEqual([P_ALICE, P_CAROL, P_BOB])
-      expect(await verticalShiftsInList(panel)).toEqual([])
+      expect((await listShift(panel)).moves).toEqual([])
     } finally {
       await panel.removeScriptToEvaluateOnNewDocument(identifier)
     }
@@ -212,7 +190,7 @@ describe("the Stream ranked by current", () => {
     await panel.reload()
     await panel.waitForSelector(`${card(P_ALICE)} [data-testid=comment][data-depth="1"]`, { timeout: 30_000 })
     await panel.waitForFunction(() => document.querySelector("[data-testid=engine-status]")?.getAttribute("data-kernel") !== "")
-    expect(await verticalShiftsInList(panel)).toEqual([])
+    expect((await listShift(panel)).moves).toEqual([])
   })
 
   it("hides a post on this device and shows it again (undo and the settings list)", async () => {

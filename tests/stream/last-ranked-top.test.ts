@@ -1,19 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { LAST_RANKED_TOP_KEY, LAST_RANKED_TOP_SIZE, readLastRankedTop, writeLastRankedTop } from "../../extension/features/stream/sidepanel/last-ranked-top"
+import { breakLocalStorage, useMapLocalStorage } from "./local-storage"
 
-// The panel's localStorage as a plain map.
-const store = new Map<string, string>()
+const store = useMapLocalStorage()
 const ME = "a".repeat(64)
-beforeEach(() => {
-  store.clear()
-  vi.stubGlobal("localStorage", {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-    removeItem: (k: string) => void store.delete(k)
-  })
-})
-afterEach(() => vi.unstubAllGlobals())
 
 describe("the last ranked top of the Stream", () => {
   it("keeps the first URLs of the order with the person's key, under a versioned local key", () => {
@@ -33,14 +24,7 @@ describe("the last ranked top of the Stream", () => {
   })
 
   it("is quiet when storage is unavailable or full: the next panel paints newest first", () => {
-    vi.stubGlobal("localStorage", {
-      getItem: () => {
-        throw new Error("denied")
-      },
-      setItem: () => {
-        throw new Error("QuotaExceededError")
-      }
-    })
+    breakLocalStorage()
     expect(() => writeLastRankedTop(ME, ["https://e.com/"])).not.toThrow()
     expect(readLastRankedTop()).toBeUndefined()
   })

@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { PREVIEW_IMAGES_KEY, previewImagesOn, setPreviewImages } from "../../extension/features/stream/sidepanel/preview-images-pref"
+import { breakLocalStorage, useMapLocalStorage } from "./local-storage"
 
-// The panel's localStorage, as a plain map: the preference is a device-local string.
-const store = new Map<string, string>()
-beforeEach(() => {
-  store.clear()
-  vi.stubGlobal("localStorage", {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-    removeItem: (k: string) => void store.delete(k)
-  })
-})
-afterEach(() => vi.unstubAllGlobals())
+const store = useMapLocalStorage()
 
 describe("the Show preview images preference", () => {
   it("is off by default and remembered under a versioned local key", () => {
@@ -26,14 +17,7 @@ describe("the Show preview images preference", () => {
   })
 
   it("stays off when storage is unavailable", () => {
-    vi.stubGlobal("localStorage", {
-      getItem: () => {
-        throw new Error("denied")
-      },
-      setItem: () => {
-        throw new Error("denied")
-      }
-    })
+    breakLocalStorage()
     expect(() => setPreviewImages(true)).not.toThrow()
     expect(previewImagesOn()).toBe(false)
   })

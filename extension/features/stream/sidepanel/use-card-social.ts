@@ -23,6 +23,8 @@ const EMPTY: SocialIndex = { likersByTarget: new Map(), commentsByUrl: new Map()
 let snapshot: SocialIndex = EMPTY
 /** The whole-table index has answered once: seeds are no longer needed. */
 let complete = false
+/** The seed in flight or done, for the head's URLs (seedCardSocial). */
+let seeding: { key: string; done: Promise<void> } | undefined
 const listeners = new Set<() => void>()
 let subscription: { unsubscribe(): void } | undefined
 
@@ -62,7 +64,6 @@ export function seedCardSocial(rows: readonly PostRow[]): Promise<void> {
   if (seeding?.key !== key) seeding = { key, done: readSeed(rows) }
   return seeding.done
 }
-let seeding: { key: string; done: Promise<void> } | undefined
 
 async function readSeed(rows: readonly PostRow[]): Promise<void> {
   const db = streamDb()
